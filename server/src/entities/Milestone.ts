@@ -1,0 +1,42 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { ParticipantRole } from '@baton/shared';
+import { generatedId, dateTime, int, str } from '../db/columns';
+
+/** A dated step of a handover, owned by one role, pushed as a WeCom card. */
+@Entity('milestone')
+export class Milestone {
+  @PrimaryGeneratedColumn(generatedId())
+  id!: number;
+
+  @Column(int({ name: 'handover_id' }))
+  handoverId!: number;
+
+  /** Stable within a template, e.g. `documents_handed_over`. */
+  @Column(str(64))
+  key!: string;
+
+  @Column(str(100))
+  title!: string;
+
+  @Column(str(16, { name: 'owner_role' }))
+  ownerRole!: ParticipantRole;
+
+  @Column(int())
+  position!: number;
+
+  @Column(dateTime({ name: 'due_at', nullable: true }))
+  dueAt!: Date | null;
+
+  @Column(dateTime({ name: 'done_at', nullable: true }))
+  doneAt!: Date | null;
+
+  @Column(str(64, { name: 'done_by', nullable: true }))
+  doneBy!: string | null;
+
+  @Column(int({ name: 'reminder_count', default: 0 }))
+  reminderCount!: number;
+
+  /** task_id of the last card sent for it; a click names it. */
+  @Column(str(128, { name: 'card_task_id', nullable: true }))
+  cardTaskId!: string | null;
+}

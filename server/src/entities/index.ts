@@ -1,0 +1,21 @@
+import { AuditEvent } from './AuditEvent';
+import { CallbackReceipt } from './CallbackReceipt';
+import { Department } from './Department';
+import { Employee } from './Employee';
+import { Handover } from './Handover';
+import { HandoverParticipant } from './HandoverParticipant';
+import { Milestone } from './Milestone';
+import { OutboxMessage } from './OutboxMessage';
+import { Session } from './Session';
+import { WecomToken } from './WecomToken';
+
+export {
+  AuditEvent, CallbackReceipt, Department, Employee, Handover,
+  HandoverParticipant, Milestone, OutboxMessage, Session, WecomToken,
+};
+
+/** Every entity, for the DataSource. */
+export const entities = [
+  AuditEvent, CallbackReceipt, Department, Employee, Handover,
+  HandoverParticipant, Milestone, OutboxMessage, Session, WecomToken,
+];

@@ -1,0 +1,4 @@
+export * from './enums';
+export * from './api/errors';
+export * from './api/me';
+export * from './api/handovers';
