@@ -1,0 +1,72 @@
+import type { EntityManager } from 'typeorm';
+import { copy } from '../copy/zh-CN';
+import { CommandContext } from '../commands/context';
+import { milestoneCompleter } from '../commands/milestoneCompleter';
+import { Milestone } from '../entities';
+import { loadHandover } from '../domain/handover-record';
+import { textTo } from '../domain/wecom-messages';
+import type { Logger } from '../logger';
+import { enqueue } from '../outbox/outbox';
+import { canCompleteMilestone, factsOf } from '../policies/handover';
+import { CallbackHandler, PassiveReply } from './route';
+import { field, XmlNode } from './xml';
+
+export interface CallbackHandlerDeps {
+  context: CommandContext;
+  corpId: string;
+  logger: Logger;
+  isHr: (userid: string) => boolean;
+}
+
+/** Handlers by callback kind; see callbackRouter. */
+export function callbackHandlers(deps: CallbackHandlerDeps): Record<string, CallbackHandler> {
+  return {
+    'event:template_card_event': (event, manager) => cardClicked(event, manager, deps),
+  };
+}
+
+/**
+ * A milestone card's 标记完成 was pressed. The clicker must be allowed;
+ * the reply greys the button out with who completed it (D:96458).
+ */
+async function cardClicked(event: XmlNode, manager: EntityManager,
+  deps: CallbackHandlerDeps): Promise<PassiveReply> {
+  const userid = field(event, 'FromUserName');
+  const taskId = field(event, 'TaskId');
+  const milestone = taskId
+    ? await manager.findOneBy(Milestone, { cardTaskId: taskId }) : null;
+  if (!milestone) {
+    deps.logger.warn({ taskId }, 'card click for an unknown card');
+    return;
+  }
+  const record = (await loadHandover(manager, milestone.handoverId))!;
+  const reply = (text: string) => ({
+    ToUserName: userid, FromUserName: deps.corpId, MsgType: 'update_button',
+    Button: { ReplaceName: text },
+  });
+
+  if (milestone.doneAt) {
+    return reply(copy.doneBy(record.names.get(milestone.doneBy ?? '') ?? ''));
+  }
+  if (field(event, 'EventKey') !== 'complete') return;
+
+  const actor = { userid, isHr: deps.isHr(userid) };
+  if (!canCompleteMilestone(actor, factsOf(record), milestone.ownerRole)) {
+    const now = deps.context.clock.now();
+    await enqueue(manager, textTo({
+      userid, handoverId: record.handover.id,
+      dedupeKey: `refused:${field(event, 'ResponseCode') || now}`.slice(0, 191),
+      content: record.handover.status === 'active'
+        ? copy.notAllowed(milestone.title) : copy.notActive(milestone.title),
+    }), new Date(now));
+    deps.logger.info({ userid, milestoneId: milestone.id }, 'card click refused');
+    return;
+  }
+
+  await milestoneCompleter({
+    manager, context: deps.context, record, milestone, actor: userid, via: 'card',
+  });
+  const names = record.names.get(userid) ?? userid;
+  deps.logger.info({ milestoneId: milestone.id, userid }, 'milestone completed by card');
+  return reply(copy.doneBy(names));
+}

@@ -1,0 +1,52 @@
+import { EntityManager } from 'typeorm';
+import { Milestone } from '../entities';
+import { audit } from '../domain/audit';
+import { HandoverRecord } from '../domain/handover-record';
+import { computeProgress } from '../domain/progress';
+import { progressPost } from '../domain/wecom-messages';
+import { conflict } from '../errors';
+import { enqueue } from '../outbox/outbox';
+import { CommandContext } from './context';
+import { milestoneCardSender } from './milestoneCardSender';
+
+export interface MilestoneCompleterProps {
+  manager: EntityManager;
+  context: CommandContext;
+  record: HandoverRecord;
+  milestone: Milestone;
+  /** Who completes it; the caller has checked the policy. */
+  actor: string;
+  via: 'card' | 'h5';
+}
+
+/**
+ * Marks a milestone done, posts the new progress to the group and sends
+ * the next open milestone's card. Runs inside the caller's transaction.
+ * A milestone already done is a conflict, so repeated clicks change nothing.
+ */
+export async function milestoneCompleter(props: MilestoneCompleterProps): Promise<void> {
+  const { manager, context, record, milestone, actor } = props;
+  const now = new Date(context.clock.now());
+  const result = await manager.createQueryBuilder().update(Milestone)
+    .set({ doneAt: now, doneBy: actor })
+    .where('id = :id AND done_at IS NULL', { id: milestone.id })
+    .execute();
+  if (result.affected !== 1) throw conflict('milestone already done');
+  milestone.doneAt = now;
+  milestone.doneBy = actor;
+
+  await audit(manager, {
+    actor, action: 'milestone.completed', targetType: 'milestone',
+    targetId: milestone.id, handoverId: record.handover.id,
+    details: { key: milestone.key, via: props.via },
+  }, now);
+
+  const progress = computeProgress(record, now.getTime());
+  await enqueue(manager, progressPost({
+    handover: record.handover, milestone, progress,
+    who: record.names.get(actor) ?? actor,
+  }), now);
+
+  const next = record.milestones.find((m) => m.doneAt === null && !m.cardTaskId);
+  if (next) await milestoneCardSender({ manager, record, milestone: next, context });
+}

@@ -1,0 +1,44 @@
+import { EntityManager, In } from 'typeorm';
+import {
+  Employee, Handover, HandoverParticipant, Milestone,
+} from '../entities';
+
+/** A handover with what policies, presenters and commands need. */
+export interface HandoverRecord {
+  handover: Handover;
+  participants: HandoverParticipant[];
+  milestones: Milestone[];
+  /** Names by userid for everyone mentioned. */
+  names: Map<string, string>;
+}
+
+/** Loads one handover and its parts, or null when there is none. */
+export async function loadHandover(manager: EntityManager,
+  id: number): Promise<HandoverRecord | null> {
+  const handover = await manager.findOneBy(Handover, { id });
+  if (!handover) return null;
+  const [participants, milestones] = await Promise.all([
+    manager.find(HandoverParticipant, { where: { handoverId: id }, order: { id: 'ASC' } }),
+    manager.find(Milestone, { where: { handoverId: id }, order: { position: 'ASC' } }),
+  ]);
+  const userids = new Set([handover.departingUserid, handover.successorUserid,
+    ...participants.map((p) => p.userid),
+    ...milestones.flatMap((m) => (m.doneBy ? [m.doneBy] : []))]);
+  return { handover, participants, milestones, names: await namesOf(manager, userids) };
+}
+
+/** Display names for userids; unknown ids map to themselves. */
+export async function namesOf(manager: EntityManager,
+  userids: Iterable<string>): Promise<Map<string, string>> {
+  const ids = [...new Set(userids)];
+  const rows = ids.length
+    ? await manager.find(Employee, { where: { userid: In(ids) } }) : [];
+  const names = new Map(ids.map((id) => [id, id]));
+  for (const row of rows) names.set(row.userid, row.name);
+  return names;
+}
+
+/** The userids holding a role in the handover. */
+export function holdersOf(record: HandoverRecord, role: string): string[] {
+  return record.participants.filter((p) => p.role === role).map((p) => p.userid);
+}

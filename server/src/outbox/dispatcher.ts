@@ -1,0 +1,131 @@
+import { DataSource, IsNull, LessThan, LessThanOrEqual } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { Clock } from '../clock';
+import { OutboxMessage } from '../entities';
+import type { Logger } from '../logger';
+import { WecomClient } from '../wecom/client';
+import { isRetryable } from '../wecom/errors';
+import { senders } from './senders';
+
+const CLAIM_MS = 60_000;
+const MAX_ATTEMPTS = 12;
+
+/**
+ * Sends due outbox rows. Any number of processes may run one: a row is
+ * claimed by a conditional update that only one of them can win, and a
+ * claim lapses after a minute if its process died. Rows of one handover go
+ * out in order: a row waits while an older row of its handover is pending.
+ */
+export class OutboxDispatcher {
+  private running: Promise<number> | null = null;
+  private again = false;
+
+  constructor(private readonly deps: {
+    db: DataSource; client: WecomClient; clock: Clock; logger: Logger;
+  }) {}
+
+  /**
+   * Sends what is due now; resolves with how many rows were sent. Called by
+   * the cron tick and right after a commit that enqueued something.
+   */
+  kick(): Promise<number> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.drain().finally(() => { this.running = null; });
+    return this.running;
+  }
+
+  /** Keeps dispatching until nothing due is left (bounded for safety). */
+  private async drain(): Promise<number> {
+    let sent = 0;
+    for (let round = 0; round < 50; round++) {
+      this.again = false;
+      const n = await this.dispatchDue(50);
+      sent += n;
+      if (n === 0 && !this.again) break;
+    }
+    return sent;
+  }
+
+  /** One pass over up to `limit` due rows. */
+  async dispatchDue(limit: number): Promise<number> {
+    const repo = this.deps.db.getRepository(OutboxMessage);
+    const now = new Date(this.deps.clock.now());
+    const due = await repo.find({
+      where: [
+        { status: 'pending', nextAttemptAt: LessThanOrEqual(now), claimedUntil: IsNull() },
+        { status: 'pending', nextAttemptAt: LessThanOrEqual(now), claimedUntil: LessThan(now) },
+      ],
+      order: { id: 'ASC' },
+      take: limit,
+    });
+    let sent = 0;
+    const blocked = new Set<number>();
+    for (const row of due) {
+      if (row.handoverId !== null && blocked.has(row.handoverId)) continue;
+      if (await this.waitsForOlder(row) || !(await this.claim(row, now))) {
+        if (row.handoverId !== null) blocked.add(row.handoverId);
+        continue;
+      }
+      if (await this.send(row)) sent++;
+      else if (row.handoverId !== null) blocked.add(row.handoverId);
+    }
+    return sent;
+  }
+
+  private async waitsForOlder(row: OutboxMessage): Promise<boolean> {
+    if (row.handoverId === null) return false;
+    return this.deps.db.getRepository(OutboxMessage).exists({
+      where: { handoverId: row.handoverId, status: 'pending', id: LessThan(row.id) },
+    });
+  }
+
+  /** True when this process won the row. */
+  private async claim(row: OutboxMessage, now: Date): Promise<boolean> {
+    const until = new Date(now.getTime() + CLAIM_MS);
+    const result = await this.deps.db.createQueryBuilder()
+      .update(OutboxMessage).set({ claimedUntil: until })
+      .where('id = :id AND status = :pending', { id: row.id, pending: 'pending' })
+      .andWhere('(claimed_until IS NULL OR claimed_until < :now)', { now })
+      .execute();
+    return result.affected === 1;
+  }
+
+  /** Sends one claimed row and records the outcome; true when sent. */
+  private async send(row: OutboxMessage): Promise<boolean> {
+    const { db, client, clock, logger } = this.deps;
+    const repo = db.getRepository(OutboxMessage);
+    const attempt = row.attempts + 1;
+    const sender = senders[row.kind];
+    try {
+      if (!sender) throw new Error(`unknown outbox kind ${row.kind}`);
+      const result = await sender(client, row.payload, attempt);
+      await repo.update({ id: row.id }, {
+        status: 'sent', attempts: attempt, lastError: null,
+        sentAt: new Date(clock.now()), claimedUntil: null,
+        result: result as QueryDeepPartialEntity<OutboxMessage>['result'],
+      });
+      logger.info({ outboxId: row.id, kind: row.kind, attempt }, 'outbox row sent');
+      return true;
+    } catch (error) {
+      const retry = isRetryable(error) && attempt < MAX_ATTEMPTS;
+      const lastError = error instanceof Error ? error.message : String(error);
+      await repo.update({ id: row.id }, {
+        status: retry ? 'pending' : 'failed', attempts: attempt, lastError,
+        nextAttemptAt: new Date(clock.now() + backoffMs(attempt)),
+        claimedUntil: null,
+      });
+      logger.warn({ outboxId: row.id, kind: row.kind, attempt, lastError, retry },
+        retry ? 'outbox row will be retried' : 'outbox row failed for good');
+      return false;
+    }
+  }
+}
+
+/** 2 s, 4 s, 8 s ... capped at 30 min, with up to 50 % jitter. */
+export function backoffMs(attempt: number): number {
+  const base = Math.min(2_000 * 2 ** (attempt - 1), 30 * 60_000);
+  return Math.round(base * (1 + Math.random() * 0.5));
+}

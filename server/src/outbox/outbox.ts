@@ -1,0 +1,33 @@
+import { EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { OutboxMessage } from '../entities';
+
+/** What a sender kind takes; see senders.ts. */
+export interface OutboxEntry {
+  kind: string;
+  payload: Record<string, unknown>;
+  /** The same key enqueued twice keeps one row: retries of a command are safe. */
+  dedupeKey: string;
+  handoverId?: number | null;
+}
+
+/**
+ * Queues an outgoing WeCom call inside the caller's transaction, so it is
+ * sent if and only if the domain change commits.
+ */
+export async function enqueue(manager: EntityManager, entry: OutboxEntry,
+  now: Date): Promise<void> {
+  await manager.createQueryBuilder().insert().into(OutboxMessage)
+    .values({
+      kind: entry.kind,
+      payload: entry.payload,
+      dedupeKey: entry.dedupeKey,
+      handoverId: entry.handoverId ?? null,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      createdAt: now,
+    } as QueryDeepPartialEntity<OutboxMessage>)
+    .orIgnore()
+    .execute();
+}
