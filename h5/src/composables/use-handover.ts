@@ -1,0 +1,45 @@
+import { ref, shallowRef, type Ref } from 'vue';
+import type { HandoverDetail } from '@baton/shared';
+import { ApiError, fetchHandover } from '@/api';
+
+/** Where the detail page is: skeleton, content, missing or failed. */
+export type HandoverState = 'loading' | 'ready' | 'not-found' | 'error';
+
+/**
+ * One handover with its participants and milestones, loaded by id. The
+ * detail is writable so that an action (completing a milestone) can put the
+ * server's answer, or a rolled-back copy, in place.
+ */
+export function useHandover(id: Ref<string>) {
+  const detail = shallowRef<HandoverDetail | null>(null);
+  const state = ref<HandoverState>('loading');
+  const error = shallowRef<unknown>(null);
+  let generation = 0;
+
+  async function refresh(): Promise<void> {
+    const mine = ++generation;
+    if (!detail.value) state.value = 'loading';
+
+    try {
+      const result = await fetchHandover(id.value);
+      if (mine !== generation) return;
+      detail.value = result;
+      state.value = 'ready';
+      error.value = null;
+    } catch (failure) {
+      if (mine !== generation) return;
+      error.value = failure;
+      const missing = failure instanceof ApiError
+        && (failure.status === 404 || failure.status === 403);
+      if (missing) {
+        detail.value = null;
+        state.value = 'not-found';
+      } else if (!detail.value) {
+        state.value = 'error';
+      }
+      throw failure;
+    }
+  }
+
+  return { detail, state, error, refresh };
+}

@@ -1,0 +1,46 @@
+import { createRouter, createWebHistory } from 'vue-router';
+import { t } from '@/locale';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** The document title while the route is shown. */
+    title?: string;
+  }
+}
+
+/**
+ * The H5's routes. Every page is a lazy chunk, so opening a card link only
+ * downloads the page it needs.
+ */
+export const router = createRouter({
+  history: createWebHistory(import.meta.env.BASE_URL),
+  routes: [
+    {
+      path: '/',
+      name: 'home',
+      component: () => import('@/pages/HomePage.vue'),
+      meta: { title: t.home.title },
+    },
+    {
+      path: '/handovers/:id',
+      name: 'handover',
+      component: () => import('@/pages/HandoverPage.vue'),
+      props: true,
+      meta: { title: t.handover.title },
+    },
+    {
+      path: '/:pathMatch(.*)*',
+      name: 'not-found',
+      component: () => import('@/pages/NotFoundPage.vue'),
+      meta: { title: t.notFound.title },
+    },
+  ],
+  scrollBehavior(_to, _from, saved) {
+    return saved ?? { top: 0 };
+  },
+});
+
+router.afterEach((to) => {
+  // WeCom's webview shows document.title in its own title bar.
+  document.title = to.meta.title ?? t.app.name;
+});

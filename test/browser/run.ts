@@ -1,0 +1,33 @@
+/**
+ * `npm run test:browser`: starts a real Baton server in sandbox mode on a
+ * free port over a fresh database (SQLite, or MariaDB when
+ * TEST_DATABASE_URL is set), seeds the demo, runs the browser tests in
+ * headless Chromium against it, and exits non-zero on any failure.
+ */
+import { startServer } from '../../server/src/server';
+import { testDatabaseUrl } from '../support/database';
+import { runBrowserTest, setBaseUrl } from './browser';
+import { smoke } from './smoke';
+
+async function main(): Promise<void> {
+  const server = await startServer({
+    PORT: '0',
+    DATABASE_URL: await testDatabaseUrl('browser'),
+    SESSION_SECRET: 'browser-test-session-secret-0123456789',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+  }, { seed: true, jobs: true });
+  // The browser must use the public URL: cookies and OAuth redirects are on it.
+  setBaseUrl(server.services.env.publicUrl);
+  try {
+    await runBrowserTest('smoke', smoke);
+  } finally {
+    await server.close();
+  }
+  const failed = process.exitCode === 1;
+  console.log(failed ? '0 passed, 1 failed' : '1 passed, 0 failed');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
