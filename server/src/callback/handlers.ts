@@ -64,7 +64,8 @@ async function cardClicked(event: XmlNode, manager: EntityManager,
   }
 
   await milestoneCompleter({
-    manager, context: deps.context, record, milestone, actor: userid, via: 'card',
+    manager, context: deps.context, record, milestoneId: milestone.id,
+    actor: userid, via: 'card',
   });
   const names = record.names.get(userid) ?? userid;
   deps.logger.info({ milestoneId: milestone.id, userid }, 'milestone completed by card');

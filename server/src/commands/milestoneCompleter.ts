@@ -13,7 +13,8 @@ export interface MilestoneCompleterProps {
   manager: EntityManager;
   context: CommandContext;
   record: HandoverRecord;
-  milestone: Milestone;
+  /** Which of the record's milestones; matched by id. */
+  milestoneId: number;
   /** Who completes it; the caller has checked the policy. */
   actor: string;
   via: 'card' | 'h5';
@@ -25,7 +26,9 @@ export interface MilestoneCompleterProps {
  * A milestone already done is a conflict, so repeated clicks change nothing.
  */
 export async function milestoneCompleter(props: MilestoneCompleterProps): Promise<void> {
-  const { manager, context, record, milestone, actor } = props;
+  const { manager, context, record, actor } = props;
+  const milestone = record.milestones.find((m) => m.id === props.milestoneId);
+  if (!milestone) throw conflict('milestone is not part of this handover');
   const now = new Date(context.clock.now());
   const result = await manager.createQueryBuilder().update(Milestone)
     .set({ doneAt: now, doneBy: actor })

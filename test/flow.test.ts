@@ -1,0 +1,219 @@
+import type { HandoverDetail } from '@baton/shared';
+import { Milestone, OutboxMessage } from '../server/src/entities';
+import { RunningServer } from '../server/src/server';
+import { Browser, loginAs, startTestServer } from './support/server';
+
+interface SandboxMessage {
+  msgid: string;
+  msgtype: string;
+  body: Record<string, any>;
+  card?: { taskId: string; replaceName?: string };
+}
+
+/**
+ * The walking skeleton's story, through HTTP only: HR starts a handover,
+ * WeCom (the emulator) gets the group, the welcome and the first card,
+ * the departing executive clicks 标记完成, and everyone sees the result.
+ */
+describe('thin flow: start a handover, complete a milestone from its card', () => {
+  let server: RunningServer;
+  let sandbox: Browser;
+
+  const inbox = async (userid: string) =>
+    (await sandbox.json<{ messages: SandboxMessage[] }>(`/sandbox/api/inbox?userid=${userid}`))
+      .body.messages;
+  const chats = async (userid: string) =>
+    (await sandbox.json<{ chats: { chatid: string; name: string; userlist: string[];
+      messages: SandboxMessage[] }[] }>(`/sandbox/api/chats?userid=${userid}`)).body.chats;
+  const deliver = () => server.services.outbox.kick();
+
+  beforeAll(async () => {
+    server = await startTestServer('flow');
+    sandbox = new Browser(server.url);
+  });
+  afterAll(() => server.close());
+
+  it('walks from start to a completed milestone', async () => {
+    // HR logs in through the OAuth page and starts the handover.
+    const { browser: hr, landed } = await loginAs(server.url, 'wangfang', '/');
+    expect(landed.status).toBe(302);
+    expect(landed.headers.get('location')).toBe('/');
+    const started = await hr.post<HandoverDetail>('/api/handovers', {
+      departingUserid: 'zhangwei', successorUserid: 'lina',
+      managerUserid: 'liuyang', lastWorkingDay: '2027-01-29',
+    });
+    expect(started.status).toBe(201);
+    const handover = started.body;
+    expect(handover.participants.map((p) => `${p.userid}:${p.role}`).sort())
+      .toEqual(['lina:successor', 'liuyang:manager', 'wangfang:hr', 'zhangwei:departing']);
+    expect(handover.progress).toMatchObject({ percent: 0, remaining: 5 });
+    await deliver();
+
+    // The group exists with everyone, and its first message links to the H5.
+    const [group] = await chats('lina');
+    expect(group.chatid).toBe(handover.chatId);
+    expect(group.userlist.sort()).toEqual(['lina', 'liuyang', 'wangfang', 'zhangwei']);
+    expect(group.messages[0].msgtype).toBe('textcard');
+    expect(group.messages[0].body.textcard.url).toContain(`/handovers/${handover.id}`);
+
+    // The departing executive has the first milestone's card.
+    const cards = (await inbox('zhangwei')).filter((m) => m.msgtype === 'template_card');
+    expect(cards).toHaveLength(1);
+    const card = cards[0];
+    expect(card.body.template_card.main_title.title).toBe('完成文件交接');
+    expect(card.body.template_card.card_type).toBe('button_interaction');
+
+    // A click goes to WeCom, which calls us back; the reply greys the button.
+    const click = await sandbox.post<{ card: { replaceName?: string } }>('/sandbox/api/click', {
+      userid: 'zhangwei', task_id: card.card!.taskId, key: 'complete',
+    });
+    expect(click.status).toBe(200);
+    expect(click.body.card.replaceName).toBe('张伟已完成');
+    await deliver();
+
+    // The milestone is done, the group has a progress line, the next card is out.
+    const detail = await hr.json<HandoverDetail>(`/api/handovers/${handover.id}`);
+    const first = detail.body.milestones[0];
+    expect(first.doneBy).toEqual({ userid: 'zhangwei', name: '张伟' });
+    expect(detail.body.progress).toMatchObject({ percent: 20, remaining: 4 });
+    const [groupAfter] = await chats('wangfang');
+    const lastPost = groupAfter.messages[groupAfter.messages.length - 1];
+    expect(lastPost.msgtype).toBe('markdown');
+    expect(lastPost.body.markdown.content).toContain('已完成 20%，剩余 4 项');
+    const next = (await inbox('zhangwei')).filter((m) => m.msgtype === 'template_card');
+    expect(next.map((m) => m.body.template_card.main_title.title))
+      .toEqual(['完成文件交接', '完成客户对接']);
+
+    // The successor sees it in 我的交接, with their role and progress.
+    const { browser: lina } = await loginAs(server.url, 'lina');
+    const mine = await lina.json<{ items: { id: string; myRole: string;
+      progress: { percent: number } }[] }>('/api/handovers');
+    expect(mine.body.items).toEqual([expect.objectContaining({
+      id: handover.id, myRole: 'successor', progress: expect.objectContaining({ percent: 20 }),
+    })]);
+  });
+
+  it('applies a card click once even when WeCom delivers it again', async () => {
+    const milestones = () => server.services.db.getRepository(Milestone).find();
+    const cards = (await inbox('zhangwei')).filter((m) => m.msgtype === 'template_card');
+    const open = cards[cards.length - 1];
+    const click = () => sandbox.post<{ card: { replaceName?: string } }>('/sandbox/api/click',
+      { userid: 'zhangwei', task_id: open.card!.taskId, key: 'complete' });
+    expect((await click()).status).toBe(200);
+    const doneAfterFirst = (await milestones()).filter((m) => m.doneAt).length;
+    // The card is greyed out now; a second press is refused by WeCom itself.
+    expect((await click()).status).toBe(409);
+    expect((await milestones()).filter((m) => m.doneAt).length).toBe(doneAfterFirst);
+  });
+
+  it('refuses a click by someone who may not complete the milestone', async () => {
+    // 陈静 is not in the handover: she never gets the card, so she cannot click.
+    const click = await sandbox.post('/sandbox/api/click',
+      { userid: 'chenjing', task_id: 'nonexistent', key: 'complete' });
+    expect(click.status).toBe(404);
+  });
+
+  it('treats 86215 on a retried group creation as success', async () => {
+    const repo = server.services.db.getRepository(OutboxMessage);
+    const create = await repo.findOneByOrFail({ kind: 'appchat.create' });
+    // As if the process died after WeCom made the group but before commit.
+    await repo.update({ id: create.id }, { status: 'pending', sentAt: null });
+    await deliver();
+    const again = await repo.findOneByOrFail({ id: create.id });
+    expect(again.status).toBe('sent');
+    expect(again.result).toMatchObject({ alreadyExisted: true });
+  });
+});
+
+describe('who may see and do what', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startTestServer('flow-policy', {}, { seed: true });
+  });
+  afterAll(() => server.close());
+
+  it('hides a handover from an outsider with 404 and lets HR see it', async () => {
+    const { browser: hr } = await loginAs(server.url, 'wangfang');
+    const { body } = await hr.json<{ items: { id: string }[] }>('/api/handovers');
+    expect(body.items).toHaveLength(1);
+    const id = body.items[0].id;
+    const { browser: outsider } = await loginAs(server.url, 'chenjing');
+    expect((await outsider.json(`/api/handovers/${id}`)).status).toBe(404);
+    expect((await outsider.json('/api/handovers')).body).toEqual({ items: [], nextCursor: null });
+  });
+
+  it('lets only HR start a handover', async () => {
+    const { browser: lina } = await loginAs(server.url, 'lina');
+    const response = await lina.post('/api/handovers', {
+      departingUserid: 'zhaolei', successorUserid: 'lina', lastWorkingDay: '2027-01-29',
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it.each([
+    [{ departingUserid: 'nobody', successorUserid: 'lina', lastWorkingDay: '2027-01-29' }, 'departingUserid'],
+    [{ departingUserid: 'zhaolei', successorUserid: 'zhaolei', lastWorkingDay: '2027-01-29' }, 'successorUserid'],
+    [{ departingUserid: 'zhaolei', successorUserid: 'lina', lastWorkingDay: '2027-02-30' }, 'lastWorkingDay'],
+    [{ departingUserid: 'zhaolei', successorUserid: 'lina', lastWorkingDay: '2027-01-29', colour: 'red' }, 'colour'],
+    [{ successorUserid: 'lina', lastWorkingDay: '2027-01-29' }, 'departingUserid'],
+  ])('refuses a bad start (%#) naming the field and changing nothing', async (input, field) => {
+    const { browser: hr } = await loginAs(server.url, 'wangfang');
+    const response = await hr.post<{ error: { field: string } }>('/api/handovers', input);
+    expect(response.status).toBe(400);
+    expect(response.body.error.field).toBe(field);
+    const { body } = await hr.json<{ items: unknown[] }>('/api/handovers');
+    expect(body.items).toHaveLength(1);
+  });
+
+  it('answers 401 without a session and 400 for broken JSON', async () => {
+    const anonymous = new Browser(server.url);
+    expect((await anonymous.json('/api/me')).status).toBe(401);
+    const { browser: hr } = await loginAs(server.url, 'wangfang');
+    const broken = await hr.fetch('/api/handovers', { method: 'POST', body: '{"a":' });
+    expect(broken.status).toBe(400);
+  });
+
+  it('refuses a reused OAuth code and a forged state', async () => {
+    const phone = new Browser(server.url);
+    const start = await phone.fetch('/api/auth/login?next=/handovers');
+    const authorize = new URL(start.headers.get('location')!);
+    authorize.searchParams.set('userid', 'lina');
+    const back = (await phone.fetch(authorize.toString())).headers.get('location')!;
+    const attacker = phone.clone();
+
+    const first = await phone.fetch(back);
+    expect(first.status).toBe(302);
+    expect(first.headers.get('location')).toBe('/handovers');
+    const replay = await attacker.json<{ error: { id: string } }>(back);
+    expect(replay.status).toBe(400);
+    expect(replay.body.error.id).toBe('invalid_code');
+
+    const forged = await new Browser(server.url).json<{ error: { id: string } }>(back);
+    expect(forged.status).toBe(400);
+    expect(forged.body.error.id).toBe('invalid_state');
+  });
+
+  it('never sends the browser off-site after login', async () => {
+    const { landed } = await loginAs(server.url, 'lina', '//evil.example/x');
+    expect(landed.headers.get('location')).toBe('/');
+  });
+
+  it('forbids completing someone else\'s milestone and allows it to the owner', async () => {
+    const { browser: hr } = await loginAs(server.url, 'wangfang');
+    const { body } = await hr.json<{ items: { id: string }[] }>('/api/handovers');
+    const id = body.items[0].id;
+    const detail = (await hr.json<HandoverDetail>(`/api/handovers/${id}`)).body;
+    const first = detail.milestones[0]; // owned by the departing executive
+    const { browser: lina } = await loginAs(server.url, 'lina');
+    const path = `/api/handovers/${id}/milestones/${first.id}/complete`;
+    expect((await lina.post(path, {})).status).toBe(403);
+    const { browser: zhangwei } = await loginAs(server.url, 'zhangwei');
+    expect((await zhangwei.post(path, {})).status).toBe(200);
+    expect((await zhangwei.post(path, {})).status).toBe(409);
+  });
+
+  it('answers /healthz when the database does', async () => {
+    const response = await fetch(`${server.url}/healthz`);
+    expect(response.status).toBe(200);
+  });
+});
