@@ -12,4 +12,5 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
   testTimeout: 30000,
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
 };
