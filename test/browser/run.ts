@@ -6,6 +6,7 @@
  */
 import { startServer } from '../../server/src/server';
 import { testDatabaseUrl } from '../support/database';
+import dropTestDatabases from '../support/global-teardown';
 import { runBrowserTest, setBaseUrl } from './browser';
 import { smoke } from './smoke';
 
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
     await runBrowserTest('smoke', smoke);
   } finally {
     await server.close();
+    await dropTestDatabases();
   }
   const failed = process.exitCode === 1;
   console.log(failed ? '0 passed, 1 failed' : '1 passed, 0 failed');

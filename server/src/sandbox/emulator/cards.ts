@@ -20,6 +20,12 @@ export interface ResponseCodeEntry {
   recipients: string[];
 }
 
+/** The registry as saved: every task id, and the codes not yet expired. */
+export interface CardsSnapshot {
+  taskIds: string[];
+  responseCodes: ResponseCodeEntry[];
+}
+
 /** Task ids and response codes of one app. */
 export class CardRegistry {
   private readonly taskIds = new Set<string>();
@@ -67,6 +73,26 @@ export class CardRegistry {
   clear(): void {
     this.taskIds.clear();
     this.codes.clear();
+  }
+
+  /** Task ids and live response codes (expired ones answer as unknown). */
+  snapshot(): CardsSnapshot {
+    const ttlMs = this.core.opts.responseCodeTtlSeconds * 1000;
+    const now = this.core.nowMs();
+    return structuredClone({
+      taskIds: [...this.taskIds],
+      responseCodes: [...this.codes.values()]
+        .filter((entry) => entry.issuedAtMs + ttlMs > now),
+    });
+  }
+
+  /** Replaces task ids and response codes with saved ones. */
+  restore(saved: CardsSnapshot): void {
+    this.clear();
+    for (const taskId of saved.taskIds) this.taskIds.add(taskId);
+    for (const entry of structuredClone(saved.responseCodes)) {
+      this.codes.set(entry.code, entry);
+    }
   }
 }
 

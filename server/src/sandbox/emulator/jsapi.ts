@@ -14,6 +14,11 @@ interface Ticket {
   expiresAtMs: number;
 }
 
+/** One ticket as saved. */
+export interface TicketSnapshot extends Ticket {
+  kind: 'corp' | 'agent';
+}
+
 /** The two tickets of the emulated app. */
 export class JsapiTickets {
   private readonly tickets = new Map<'corp' | 'agent', Ticket>();
@@ -33,6 +38,19 @@ export class JsapiTickets {
     }
     const left = Math.ceil((ticket.expiresAtMs - now) / 1000);
     return { ticket: ticket.value, expires_in: left };
+  }
+
+  /** Both tickets, expired ones included (they are simply replaced). */
+  snapshot(): TicketSnapshot[] {
+    return [...this.tickets].map(([kind, t]) => ({ kind, ...t }));
+  }
+
+  /** Replaces the tickets with saved ones. */
+  restore(saved: TicketSnapshot[]): void {
+    this.tickets.clear();
+    for (const { kind, value, expiresAtMs } of saved) {
+      this.tickets.set(kind, { value, expiresAtMs });
+    }
   }
 }
 

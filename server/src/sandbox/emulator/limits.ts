@@ -40,6 +40,13 @@ export class MemberLimiter {
 /** Default and largest duplicate_check_interval, in seconds. */
 export const DUPLICATE_INTERVAL_S = { default: 1800, max: 14_400 };
 
+/** One remembered request as saved: its canonical JSON, time and answer. */
+export interface DuplicateSnapshot<T> {
+  key: string;
+  atMs: number;
+  result: T;
+}
+
 /** Remembers requests sent with enable_duplicate_check. */
 export class DuplicateChecker<T> {
   private readonly seen = new Map<string, { atMs: number; result: T }>();
@@ -59,6 +66,22 @@ export class DuplicateChecker<T> {
   /** Forgets all requests. */
   clear(): void {
     this.seen.clear();
+  }
+
+  /** Requests young enough to still match the longest interval. */
+  snapshot(nowMs: number): DuplicateSnapshot<T>[] {
+    const since = nowMs - DUPLICATE_INTERVAL_S.max * 1000;
+    return structuredClone([...this.seen]
+      .filter(([, hit]) => hit.atMs > since)
+      .map(([key, hit]) => ({ key, ...hit })));
+  }
+
+  /** Replaces the remembered requests with saved ones. */
+  restore(saved: DuplicateSnapshot<T>[]): void {
+    this.seen.clear();
+    for (const { key, atMs, result } of structuredClone(saved)) {
+      this.seen.set(key, { atMs, result });
+    }
   }
 }
 

@@ -22,6 +22,11 @@ interface IssuedCode {
   used: boolean;
 }
 
+/** One OAuth code as saved. */
+export interface OAuthCodeSnapshot extends IssuedCode {
+  code: string;
+}
+
 /** OAuth codes handed out by the authorize page. */
 export class OAuthCodes {
   private readonly codes = new Map<string, IssuedCode>();
@@ -51,6 +56,22 @@ export class OAuthCodes {
   /** Forgets every code. */
   clear(): void {
     this.codes.clear();
+  }
+
+  /** Codes still within their 5 minutes (older ones answer as unknown). */
+  snapshot(): OAuthCodeSnapshot[] {
+    const since = this.core.nowMs() - OAUTH_CODE_TTL_S * 1000;
+    return [...this.codes]
+      .filter(([, issued]) => issued.issuedAtMs > since)
+      .map(([code, issued]) => ({ code, ...issued }));
+  }
+
+  /** Replaces the codes with saved ones. */
+  restore(saved: OAuthCodeSnapshot[]): void {
+    this.codes.clear();
+    for (const { code, userid, issuedAtMs, used } of saved) {
+      this.codes.set(code, { userid, issuedAtMs, used });
+    }
   }
 }
 

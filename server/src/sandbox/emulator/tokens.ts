@@ -15,6 +15,15 @@ interface IssuedToken {
   expiresAtMs: number;
 }
 
+/** Expired tokens are remembered this long, to answer 42001 not 40014. */
+const EXPIRED_KEPT_MS = 24 * 3600 * 1000;
+
+/** The tokens as saved: each with its expiry, and the one handed out. */
+export interface TokenSnapshot {
+  current: string | null;
+  issued: { token: string; expiresAtMs: number }[];
+}
+
 /** The tokens of the emulated app. */
 export class TokenStore {
   private readonly issued = new Map<string, IssuedToken>();
@@ -57,6 +66,27 @@ export class TokenStore {
   invalidateAll(): void {
     this.issued.clear();
     this.current = null;
+  }
+
+  /** The tokens, less those expired over a day ago. */
+  snapshot(): TokenSnapshot {
+    const since = this.core.nowMs() - EXPIRED_KEPT_MS;
+    const issued = [...this.issued]
+      .filter(([, t]) => t.expiresAtMs > since)
+      .map(([token, t]) => ({ token, expiresAtMs: t.expiresAtMs }));
+    const current = issued.some((t) => t.token === this.current)
+      ? this.current : null;
+    return { current, issued };
+  }
+
+  /** Replaces the tokens with saved ones. */
+  restore(saved: TokenSnapshot): void {
+    this.issued.clear();
+    for (const { token, expiresAtMs } of saved.issued) {
+      this.issued.set(token, { expiresAtMs });
+    }
+    this.current = saved.current !== null && this.issued.has(saved.current)
+      ? saved.current : null;
   }
 
   /** Records a gettoken call; true when over the per-minute limit. */
