@@ -8,6 +8,7 @@ import { createLogger } from './logger';
 import { seedDemoHandover } from './sandbox/seed';
 import { createServices, Services } from './services';
 import { syncDirectory } from './services/directory-sync';
+import { seedBuiltinTemplates } from './services/template-seeder';
 
 /** A running Baton server. */
 export interface RunningServer {
@@ -44,6 +45,7 @@ export async function startServer(source: NodeJS.ProcessEnv,
   server.on('request', buildApp(services).callback());
   server.keepAliveTimeout = 5_000;
 
+  await seedBuiltinTemplates(services.db, services.clock, logger);
   await syncDirectory(services.db, services.wecom, services.clock, logger)
     .catch((err: unknown) => logger.error({ err }, 'directory sync failed at start'));
   if (env.mode === 'sandbox' && options.seed !== false) {
@@ -60,6 +62,7 @@ export async function startServer(source: NodeJS.ProcessEnv,
       await stopJobs();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await services.emulator?.flush();
       await services.db.destroy();
     },
   };

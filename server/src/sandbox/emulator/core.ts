@@ -41,7 +41,7 @@ export const RESPONSE_CODE_TTL_S = 72 * 3600;
 
 /** Options with every default filled in. */
 export type ResolvedOptions = Required<
-  Omit<EmulatorOptions, 'trustedHosts' | 'logger' | 'limits'>
+  Omit<EmulatorOptions, 'trustedHosts' | 'logger' | 'limits' | 'stateFile'>
 > & Pick<EmulatorOptions, 'trustedHosts'>;
 
 /** State shared by all API areas of one emulator. */

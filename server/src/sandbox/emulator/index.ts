@@ -22,6 +22,11 @@ import { DuplicateChecker, MemberLimiter } from './limits';
 import { storeMedia, mediaEndpoints } from './media';
 import { messageEndpoints, type SendResult } from './message';
 import { authEndpoints, authorize, OAuthCodes } from './oauth';
+import {
+  applySnapshot, parseSnapshot, takeSnapshot, type EmulatorSnapshot,
+  type SnapshotStores,
+} from './snapshot';
+import { StateFile, type SavedState } from './state-file';
 import { TokenStore, tokenEndpoints } from './tokens';
 import type {
   AppChat, CallbackResult, CallLogEntry, ClickResult, DroppedCounts,
@@ -31,6 +36,7 @@ import type {
 
 export { EmulatorError, WecomError } from './errors';
 export type { ClickInput } from './click';
+export type { EmulatorSnapshot, MediaMeta } from './snapshot';
 export type * from './types';
 
 const MINUTE_MS = 60_000;
@@ -50,7 +56,9 @@ export class WecomEmulator {
   private readonly appLimiter: MemberLimiter;
   private readonly chatLimiter: MemberLimiter;
   private readonly duplicates = new DuplicateChecker<SendResult>();
+  private readonly tickets: JsapiTickets;
   private readonly callbacks: CallbackSender;
+  private readonly stateFile: StateFile | null;
 
   constructor(options: EmulatorOptions) {
     const core = new EmulatorCore(options);
@@ -69,6 +77,11 @@ export class WecomEmulator {
       { ms: MINUTE_MS, max: limits.chatPerMemberPerMinute },
     ]);
     this.callbacks = new CallbackSender(core);
+    this.tickets = new JsapiTickets(core);
+    this.stateFile = options.stateFile
+      ? new StateFile(options.stateFile, core.log, () => this.savedState())
+      : null;
+    this.loadStateFile();
     this.app = this.buildApp();
   }
 
@@ -85,6 +98,7 @@ export class WecomEmulator {
   /** Drops every access token early, as WeCom may; they then give 40014. */
   invalidateTokens(): void {
     this.tokens.invalidateAll();
+    this.changed();
   }
 
   /** Makes the next `count` calls of `endpoint` fail; throws EmulatorError
@@ -133,7 +147,9 @@ export class WecomEmulator {
   addMedia(
     input: Pick<MediaRecord, 'type' | 'filename' | 'contentType' | 'data'>,
   ): MediaRecord {
-    return storeMedia(this.core, input);
+    const record = storeMedia(this.core, input);
+    this.changed();
+    return record;
   }
 
   /** Messages silently dropped by the per-member limits, per userid. */
@@ -162,8 +178,12 @@ export class WecomEmulator {
   }
 
   /** Presses a card button as `userid`; see click.ts. */
-  click(input: ClickInput): Promise<ClickResult> {
-    return click(this.core, this.cards, this.callbacks, input);
+  async click(input: ClickInput): Promise<ClickResult> {
+    try {
+      return await click(this.core, this.cards, this.callbacks, input);
+    } finally {
+      this.changed();
+    }
   }
 
   /** Forgets all messages, chats, media, tokens, codes, faults and logs. */
@@ -181,6 +201,74 @@ export class WecomEmulator {
     this.appLimiter.clear();
     this.chatLimiter.clear();
     this.duplicates.clear();
+    this.changed();
+  }
+
+  /** A copy of the state a restart keeps (see snapshot.ts); media
+   * without bytes. */
+  snapshot(): EmulatorSnapshot {
+    return takeSnapshot(this.stores());
+  }
+
+  /**
+   * Replaces messages, chats, media, cards, tokens and codes with those of
+   * `snapshot`; false (logged) when it is no valid version 1 snapshot.
+   * Media bytes come from `mediaData`, by default the ones held now; media
+   * without bytes is dropped.
+   */
+  restore(
+    snapshot: unknown,
+    mediaData: (mediaId: string) => Buffer | undefined =
+    (mediaId) => this.core.media.get(mediaId)?.data,
+  ): boolean {
+    const parsed = parseSnapshot(snapshot, this.core.log);
+    if (!parsed) return false;
+    applySnapshot(this.stores(), parsed, mediaData);
+    this.changed();
+    return true;
+  }
+
+  /** Writes pending changes to the state file now (a no-op without one).
+   * Resolves once written; a failed write is logged, not thrown. */
+  flush(): Promise<void> {
+    return this.stateFile?.flush() ?? Promise.resolve();
+  }
+
+  /** Asks for the state to be saved; unchanged state is not rewritten. */
+  private changed(): void {
+    this.stateFile?.schedule();
+  }
+
+  private stores(): SnapshotStores {
+    return {
+      core: this.core, tokens: this.tokens, tickets: this.tickets,
+      cards: this.cards, codes: this.codes, duplicates: this.duplicates,
+    };
+  }
+
+  private savedState(): SavedState {
+    const snapshot = this.snapshot();
+    const media = snapshot.media
+      .map((meta) => this.core.media.get(meta.mediaId))
+      .filter((record) => record !== undefined);
+    return { snapshot, media };
+  }
+
+  /** Restores from the state file; a bad one is logged and ignored. */
+  private loadStateFile(): void {
+    const loaded = this.stateFile?.load();
+    if (!loaded) return;
+    try {
+      if (this.restore(loaded.value, loaded.mediaData)) {
+        this.core.log.info(
+          { file: this.stateFile?.file, chats: this.core.chats.size },
+          'emulator state restored',
+        );
+      }
+    } catch (err) {
+      this.core.log.warn({ err }, 'emulator state not restored');
+      this.reset();
+    }
   }
 
   private buildApp(): Koa {
@@ -195,7 +283,7 @@ export class WecomEmulator {
       ...appchatEndpoints(core, this.chatLimiter),
       ...mediaEndpoints(core),
       ...authEndpoints(this.codes),
-      ...jsapiEndpoints(new JsapiTickets(core)),
+      ...jsapiEndpoints(this.tickets),
       ...externalContactEndpoints(core),
     };
 
@@ -203,6 +291,14 @@ export class WecomEmulator {
     app.silent = true;
     app.on('error', (err: unknown) => {
       core.log.error({ err }, 'emulator request failed');
+    });
+    // Any call may change state; a save that changes nothing writes nothing.
+    app.use(async (_ctx, next) => {
+      try {
+        await next();
+      } finally {
+        this.changed();
+      }
     });
     app.use(cgiBin(core, endpoints, this.faultInjector, this.tokens));
     app.use(async (ctx, next) => {

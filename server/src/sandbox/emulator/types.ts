@@ -48,6 +48,9 @@ export interface EmulatorOptions {
   company?: DemoCompany;
   /** Random source in [0, 1) for the random fault mode; default Math.random. */
   random?: () => number;
+  /** JSON file the state is kept in across restarts, media bytes beside it
+   * in `<stateFile>.media/`; undefined = memory only. */
+  stateFile?: string;
 }
 
 /** What a template card in someone's inbox currently looks like. */
