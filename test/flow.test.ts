@@ -15,6 +15,14 @@ interface SandboxMessage {
  * WeCom (the emulator) gets the group, the welcome and the first card,
  * the departing executive clicks 标记完成, and everyone sees the result.
  */
+/** The id of a built-in template, by key. */
+async function templateIdOf(browser: Browser, key: string): Promise<string> {
+  const { body } = await browser.json<{ items: { id: string; key: string }[] }>('/api/templates');
+  const found = body.items.find((t) => t.key === key);
+  if (!found) throw new Error(`no template ${key}`);
+  return found.id;
+}
+
 describe('thin flow: start a handover, complete a milestone from its card', () => {
   let server: RunningServer;
   let sandbox: Browser;
@@ -38,15 +46,24 @@ describe('thin flow: start a handover, complete a milestone from its card', () =
     const { browser: hr, landed } = await loginAs(server.url, 'wangfang', '/');
     expect(landed.status).toBe(302);
     expect(landed.headers.get('location')).toBe('/');
-    const started = await hr.post<HandoverDetail>('/api/handovers', {
-      departingUserid: 'zhangwei', successorUserid: 'lina',
+    const templateId = await templateIdOf(hr, 'sales_director');
+    const created = await hr.post<HandoverDetail>('/api/handovers', {
+      templateId, departingUserid: 'zhangwei', successorUserid: 'lina',
       managerUserid: 'liuyang', lastWorkingDay: '2027-01-29',
     });
-    expect(started.status).toBe(201);
+    expect(created.status).toBe(201);
+    expect(created.body.status).toBe('draft');
+    expect(created.body.actions).toContain('start');
+    await deliver();
+    expect(await chats('lina')).toEqual([]); // nothing goes to WeCom for a draft
+    const started = await hr.post<HandoverDetail>(`/api/handovers/${created.body.id}/start`, {});
+    expect(started.status).toBe(200);
     const handover = started.body;
+    expect(handover.status).toBe('active');
     expect(handover.participants.map((p) => `${p.userid}:${p.role}`).sort())
       .toEqual(['lina:successor', 'liuyang:manager', 'wangfang:hr', 'zhangwei:departing']);
-    expect(handover.progress).toMatchObject({ percent: 0, remaining: 5 });
+    const total = handover.progress.total;
+    expect(handover.progress).toMatchObject({ percent: 0, remaining: total });
     await deliver();
 
     // The group exists with everyone, and its first message links to the H5.
@@ -60,7 +77,7 @@ describe('thin flow: start a handover, complete a milestone from its card', () =
     const cards = (await inbox('zhangwei')).filter((m) => m.msgtype === 'template_card');
     expect(cards).toHaveLength(1);
     const card = cards[0];
-    expect(card.body.template_card.main_title.title).toBe('完成文件交接');
+    expect(card.body.template_card.main_title.title).toBe(handover.milestones[0].title);
     expect(card.body.template_card.card_type).toBe('button_interaction');
 
     // A click goes to WeCom, which calls us back; the reply greys the button.
@@ -75,21 +92,23 @@ describe('thin flow: start a handover, complete a milestone from its card', () =
     const detail = await hr.json<HandoverDetail>(`/api/handovers/${handover.id}`);
     const first = detail.body.milestones[0];
     expect(first.doneBy).toEqual({ userid: 'zhangwei', name: '张伟' });
-    expect(detail.body.progress).toMatchObject({ percent: 20, remaining: 4 });
+    const percent = Math.floor(100 / total);
+    expect(detail.body.progress).toMatchObject({ percent, remaining: total - 1 });
     const [groupAfter] = await chats('wangfang');
     const lastPost = groupAfter.messages[groupAfter.messages.length - 1];
     expect(lastPost.msgtype).toBe('markdown');
-    expect(lastPost.body.markdown.content).toContain('已完成 20%，剩余 4 项');
+    expect(lastPost.body.markdown.content)
+      .toContain(`已完成 ${percent}%，剩余 ${total - 1} 项`);
     const next = (await inbox('zhangwei')).filter((m) => m.msgtype === 'template_card');
     expect(next.map((m) => m.body.template_card.main_title.title))
-      .toEqual(['完成文件交接', '完成客户对接']);
+      .toEqual([handover.milestones[0].title, handover.milestones[1].title]);
 
     // The successor sees it in 我的交接, with their role and progress.
     const { browser: lina } = await loginAs(server.url, 'lina');
     const mine = await lina.json<{ items: { id: string; myRole: string;
       progress: { percent: number } }[] }>('/api/handovers');
     expect(mine.body.items).toEqual([expect.objectContaining({
-      id: handover.id, myRole: 'successor', progress: expect.objectContaining({ percent: 20 }),
+      id: handover.id, myRole: 'successor', progress: expect.objectContaining({ percent }),
     })]);
   });
 
@@ -145,12 +164,14 @@ describe('who may see and do what', () => {
   it('lets only HR start a handover', async () => {
     const { browser: lina } = await loginAs(server.url, 'lina');
     const response = await lina.post('/api/handovers', {
+      templateId: await templateIdOf(lina, 'general_manager'),
       departingUserid: 'zhaolei', successorUserid: 'lina', lastWorkingDay: '2027-01-29',
     });
     expect(response.status).toBe(403);
   });
 
   it.each([
+    [{ templateId: '999', departingUserid: 'zhaolei', successorUserid: 'lina', lastWorkingDay: '2027-01-29' }, 'templateId'],
     [{ departingUserid: 'nobody', successorUserid: 'lina', lastWorkingDay: '2027-01-29' }, 'departingUserid'],
     [{ departingUserid: 'zhaolei', successorUserid: 'zhaolei', lastWorkingDay: '2027-01-29' }, 'successorUserid'],
     [{ departingUserid: 'zhaolei', successorUserid: 'lina', lastWorkingDay: '2027-02-30' }, 'lastWorkingDay'],
@@ -158,7 +179,8 @@ describe('who may see and do what', () => {
     [{ successorUserid: 'lina', lastWorkingDay: '2027-01-29' }, 'departingUserid'],
   ])('refuses a bad start (%#) naming the field and changing nothing', async (input, field) => {
     const { browser: hr } = await loginAs(server.url, 'wangfang');
-    const response = await hr.post<{ error: { field: string } }>('/api/handovers', input);
+    const request = { templateId: await templateIdOf(hr, 'general_manager'), ...input };
+    const response = await hr.post<{ error: { field: string } }>('/api/handovers', request);
     expect(response.status).toBe(400);
     expect(response.body.error.field).toBe(field);
     const { body } = await hr.json<{ items: unknown[] }>('/api/handovers');

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { bodyParser } from '@koa/bodyparser';
 import { Router } from '@koa/router';
 import Koa from 'koa';
 import mount from 'koa-mount';
@@ -12,6 +11,11 @@ import { errorMiddleware } from './middleware/errors';
 import { requestLog } from './middleware/request-log';
 import { authRouter } from './routes/auth';
 import { handoverRouter } from './routes/handovers';
+import { itemRouter } from './routes/items';
+import { meRouter } from './routes/me';
+import { milestoneRouter } from './routes/milestones';
+import { participantRouter } from './routes/participants';
+import { templateRouter } from './routes/templates';
 import { createSandboxApi } from './sandbox/sandbox-api';
 import { Services } from './services';
 
@@ -51,9 +55,9 @@ export function buildApp(services: Services): Koa {
   }
 
   const isApi = (p: string) => p === '/api' || p.startsWith('/api/');
-  const parseJson = bodyParser({ enableTypes: ['json'], jsonLimit: '1mb' });
-  app.use((ctx, next) => (isApi(ctx.path) ? parseJson(ctx, next) : next()));
-  for (const router of [authRouter(services), handoverRouter(services)]) {
+  const routers = [authRouter, meRouter, templateRouter, handoverRouter,
+    itemRouter, milestoneRouter, participantRouter].map((make) => make(services));
+  for (const router of routers) {
     app.use(router.routes()).use(router.allowedMethods());
   }
   app.use(async (ctx, next) => {

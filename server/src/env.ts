@@ -43,6 +43,8 @@ const Raw = z.object({
     .default('Asia/Shanghai'),
   HR_USERIDS: z.string().regex(/^[\w.@-]+(,[\w.@-]+)*$/,
     'expected userids separated by commas').optional(),
+  DEPARTING_READ_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  BUSINESS_CALENDAR_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace',
     'silent']).default('info'),
 });
@@ -71,6 +73,10 @@ export interface Env {
   tzBusiness: string;
   /** Members who act as HR: see every handover and may start one. */
   hrUserids: string[];
+  /** Days after close the departing executive may still read it. */
+  departingReadDays: number;
+  /** JSON `{holidays, workdays}` replacing the built-in China calendar. */
+  businessCalendarFile: string | undefined;
   logLevel: z.infer<typeof Raw>['LOG_LEVEL'];
 }
 
@@ -124,6 +130,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     tzBusiness: raw.TZ_BUSINESS,
     hrUserids: (raw.HR_USERIDS ?? (sandbox ? SANDBOX_HR : '')).split(',')
       .filter(Boolean),
+    departingReadDays: raw.DEPARTING_READ_DAYS,
+    businessCalendarFile: raw.BUSINESS_CALENDAR_FILE,
     logLevel: raw.LOG_LEVEL,
   };
 }

@@ -2,9 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { CN_CALENDAR } from '@baton/shared';
 import { AdjustableClock } from './clock';
 import { CommandContext } from './commands/context';
 import { openDatabase } from './db/data-source';
+import { BusinessCalendar } from './domain/calendar';
 import { Env } from './env';
 import type { Logger } from './logger';
 import { OutboxDispatcher } from './outbox/dispatcher';
@@ -49,13 +51,37 @@ export async function createServices(env: Env, logger: Logger,
     clock,
     trustedHosts: [new URL(env.publicUrl).host],
     logger: logger.child({ part: 'emulator' }),
+    stateFile: emulatorStateFile(env.databaseUrl),
   }) : null;
   return {
     env, db, clock, logger, wecom, tokens, outbox, emulator,
-    commands: { clock, publicUrl: env.publicUrl, tzBusiness: env.tzBusiness },
+    commands: {
+      clock, publicUrl: env.publicUrl, tzBusiness: env.tzBusiness,
+      calendar: env.businessCalendarFile
+        ? BusinessCalendar.fromFile(env.businessCalendarFile)
+        : new BusinessCalendar(CN_CALENDAR),
+      departingReadDays: env.departingReadDays,
+    },
     isHr: (userid) => hr.has(userid),
     sessionKeys: [env.sessionSecret ?? sandboxSessionSecret()],
   };
+}
+
+/**
+ * Where the sandbox emulator keeps its state, so it always belongs to the
+ * database in use: `<path>.wecom.json` beside a SQLite file, none for
+ * `sqlite::memory:`, and for MySQL a file under data/ named after the
+ * database (several databases, e.g. one per test file, may share a server).
+ */
+function emulatorStateFile(databaseUrl: string): string | undefined {
+  if (databaseUrl.startsWith('sqlite:')) {
+    const file = databaseUrl.slice('sqlite:'.length);
+    return file === ':memory:' ? undefined : `${file}.wecom.json`;
+  }
+  const database = new URL(databaseUrl).pathname.replace(/^\/+/, '')
+    .replace(/[^\w-]/g, '_');
+  const name = database ? `sandbox-wecom-${database}` : 'sandbox-wecom';
+  return path.join('data', `${name}.json`);
 }
 
 /**

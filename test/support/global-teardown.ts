@@ -1,9 +1,12 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import mysql from 'mysql2/promise';
 
 /**
  * Drops the databases this jest run made on MySQL/MariaDB (see
- * testDatabaseUrl: `baton_t_<test>_<pid>`). Tests run in band, so they
- * share this process's pid; other runs' databases are left alone.
+ * testDatabaseUrl: `baton_t_<test>_<pid>`) and the sandbox emulator state
+ * kept beside them in data/. Tests run in band, so they share this
+ * process's pid; other runs' databases are left alone.
  */
 export default async function dropTestDatabases(): Promise<void> {
   const base = process.env.TEST_DATABASE_URL;
@@ -21,5 +24,14 @@ export default async function dropTestDatabases(): Promise<void> {
     }
   } finally {
     await conn.end();
+  }
+  removeEmulatorState();
+}
+
+function removeEmulatorState(): void {
+  const dir = path.resolve('data');
+  const ours = new RegExp(`^sandbox-wecom-baton_t_.*_${process.pid}\\.json`);
+  for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+    if (ours.test(name)) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
   }
 }

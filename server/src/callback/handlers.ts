@@ -1,13 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import { copy } from '../copy/zh-CN';
-import { CommandContext } from '../commands/context';
+import { CommandContext, policyContext } from '../commands/context';
 import { milestoneCompleter } from '../commands/milestoneCompleter';
 import { Milestone } from '../entities';
 import { loadHandover } from '../domain/handover-record';
 import { textTo } from '../domain/wecom-messages';
 import type { Logger } from '../logger';
 import { enqueue } from '../outbox/outbox';
-import { canCompleteMilestone, factsOf } from '../policies/handover';
+import { HandoverAccess } from '../policies/access';
 import { CallbackHandler, PassiveReply } from './route';
 import { field, XmlNode } from './xml';
 
@@ -50,8 +50,9 @@ async function cardClicked(event: XmlNode, manager: EntityManager,
   }
   if (field(event, 'EventKey') !== 'complete') return;
 
-  const actor = { userid, isHr: deps.isHr(userid) };
-  if (!canCompleteMilestone(actor, factsOf(record), milestone.ownerRole)) {
+  const access = new HandoverAccess({ userid, isHr: deps.isHr(userid) }, record,
+    policyContext(deps.context));
+  if (!access.milestoneActions(milestone).has('complete')) {
     const now = deps.context.clock.now();
     await enqueue(manager, textTo({
       userid, handoverId: record.handover.id,

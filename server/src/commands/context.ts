@@ -1,4 +1,6 @@
 import { Clock } from '../clock';
+import { BusinessCalendar } from '../domain/calendar';
+import { PolicyContext } from '../policies/handover';
 
 /** What every command needs besides its own props. */
 export interface CommandContext {
@@ -7,4 +9,13 @@ export interface CommandContext {
   publicUrl: string;
   /** Zone of due dates. */
   tzBusiness: string;
+  /** Business days for due dates. */
+  calendar: BusinessCalendar;
+  /** Days after close the departing executive may still read. */
+  departingReadDays: number;
+}
+
+/** The policy context of a command context, now. */
+export function policyContext(context: CommandContext): PolicyContext {
+  return { now: context.clock.now(), departingReadDays: context.departingReadDays };
 }

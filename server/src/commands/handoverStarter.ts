@@ -1,14 +1,12 @@
-import crypto from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { ParticipantRole, StartHandoverRequest } from '@baton/shared';
-import { copy } from '../copy/zh-CN';
-import { Employee, Handover, HandoverParticipant, Milestone } from '../entities';
+import { Handover, Milestone } from '../entities';
 import { audit } from '../domain/audit';
-import { addBusinessDays, instantAt } from '../domain/calendar';
+import { dateInZone } from '../domain/calendar';
+import { dueAt } from '../domain/due-dates';
 import { loadHandover } from '../domain/handover-record';
-import { DEFAULT_MILESTONES } from '../domain/milestone-plan';
+import { checkTransition } from '../domain/lifecycle';
 import { welcomeMessage } from '../domain/wecom-messages';
-import { validationError } from '../errors';
+import { conflict } from '../errors';
 import { enqueue } from '../outbox/outbox';
 import { CommandContext } from './context';
 import { milestoneCardSender } from './milestoneCardSender';
@@ -16,96 +14,60 @@ import { milestoneCardSender } from './milestoneCardSender';
 export interface HandoverStarterProps {
   db: DataSource;
   context: CommandContext;
-  /** The HR member starting it; becomes the handover's HR. */
   actor: string;
-  input: StartHandoverRequest;
+  handoverId: number;
 }
 
-/** Milestones fall due at the end of the business day. */
-const DUE_HOUR = 18;
-
 /**
- * Starts a handover: people checked against the directory, participants
- * and milestones created, and (in the same transaction) the group chat,
- * its welcome message and the first milestone's card queued.
+ * Starts a draft handover: milestones due from the start are dated from
+ * today, and (in the same transaction) the group chat, its welcome message
+ * and the first milestone's card are queued for WeCom.
  */
-export async function handoverStarter(props: HandoverStarterProps): Promise<Handover> {
-  const { db, context, actor, input } = props;
-  const people = await checkPeople(db, input);
-  const managerUserid = input.managerUserid ?? people.departing.directLeader[0];
+export async function handoverStarter(props: HandoverStarterProps): Promise<void> {
+  const { db, context, actor } = props;
   const now = new Date(context.clock.now());
+  await db.transaction(async (manager) => {
+    const record = await loadHandover(manager, props.handoverId);
+    if (!record) throw conflict('handover is gone');
+    const { handover } = record;
+    checkTransition(handover.status, 'active');
 
-  const id = await db.transaction(async (manager) => {
-    const ref = crypto.randomBytes(6).toString('hex');
-    const handover = await manager.save(manager.create(Handover, {
-      ref,
-      title: input.title ?? copy.chatName(people.departing.name),
-      status: 'active',
-      departingUserid: input.departingUserid,
-      successorUserid: input.successorUserid,
-      lastWorkingDay: input.lastWorkingDay,
-      chatId: `baton${ref}`,
-      createdBy: actor,
-      createdAt: now,
-      updatedAt: now,
-    }));
-
-    const roles: [string | undefined, ParticipantRole][] = [
-      [input.departingUserid, 'departing'], [input.successorUserid, 'successor'],
-      [actor, 'hr'], [managerUserid, 'manager'],
-    ];
-    for (const [userid, role] of roles) {
-      if (userid) {
-        await manager.insert(HandoverParticipant,
-          { handoverId: handover.id, userid, role, createdAt: now });
-      }
+    const start = dateInZone(now.getTime(), context.tzBusiness);
+    const plan = handover.templateSnapshot?.milestones ?? [];
+    for (const milestone of record.milestones) {
+      const planned = plan.find((p) => p.key === milestone.key);
+      if (planned?.due.from !== 'start') continue;
+      milestone.dueAt = dueAt(planned, { start, lastDay: handover.lastWorkingDay },
+        context.calendar, context.tzBusiness);
+      await manager.update(Milestone, { id: milestone.id }, { dueAt: milestone.dueAt });
     }
-    await manager.insert(Milestone, DEFAULT_MILESTONES.map((plan, position) => ({
-      handoverId: handover.id, key: plan.key, title: plan.title,
-      ownerRole: plan.ownerRole, position, reminderCount: 0,
-      dueAt: instantAt(addBusinessDays(input.lastWorkingDay, plan.dueOffset),
-        DUE_HOUR, 0, context.tzBusiness),
-    })));
+    const changed = await manager.createQueryBuilder().update(Handover)
+      .set({ status: 'active', startedAt: now, updatedAt: now })
+      .where('id = :id AND status = :draft', { id: handover.id, draft: 'draft' })
+      .execute();
+    if (changed.affected !== 1) throw conflict('handover was started already');
+    handover.status = 'active';
+
     await audit(manager, {
       actor, action: 'handover.started', targetType: 'handover',
-      targetId: handover.id, handoverId: handover.id,
-      details: { departing: input.departingUserid, successor: input.successorUserid,
-        lastWorkingDay: input.lastWorkingDay },
+      targetId: handover.id, handoverId: handover.id, details: { from: 'draft' },
     }, now);
-
-    const record = (await loadHandover(manager, handover.id))!;
     const members = [...new Set(record.participants.map((p) => p.userid))];
     await enqueue(manager, {
       kind: 'appchat.create', handoverId: handover.id,
       dedupeKey: `handover:${handover.id}:chat`,
-      payload: { chatid: handover.chatId, name: handover.title, owner: actor,
+      // The owner must be a member (86207): the handover's HR, else anyone.
+      payload: { chatid: handover.chatId, name: handover.title,
+        owner: record.participants.find((p) => p.role === 'hr')?.userid ?? members[0],
         userlist: members },
     }, now);
     await enqueue(manager, welcomeMessage({
-      handover, departing: people.departing.name,
-      successor: people.successor.name, publicUrl: context.publicUrl,
+      handover,
+      departing: record.names.get(handover.departingUserid) ?? handover.departingUserid,
+      successor: record.names.get(handover.successorUserid) ?? handover.successorUserid,
+      publicUrl: context.publicUrl,
     }), now);
-    await milestoneCardSender({ manager, record, milestone: record.milestones[0], context });
-    return handover.id;
+    const first = record.milestones.find((m) => m.doneAt === null);
+    if (first) await milestoneCardSender({ manager, record, milestone: first, context });
   });
-  return db.getRepository(Handover).findOneByOrFail({ id });
-}
-
-/** Everyone named must be a current member, and two different people. */
-async function checkPeople(db: DataSource, input: StartHandoverRequest) {
-  const find = async (userid: string | undefined, field: string) => {
-    if (userid === undefined) return undefined;
-    const person = await db.getRepository(Employee).findOneBy({ userid });
-    if (!person || person.departedAt !== null) {
-      throw validationError(`${userid} is not a member of the directory`, field);
-    }
-    return person;
-  };
-  const departing = (await find(input.departingUserid, 'departingUserid'))!;
-  const successor = (await find(input.successorUserid, 'successorUserid'))!;
-  await find(input.managerUserid, 'managerUserid');
-  if (departing.userid === successor.userid) {
-    throw validationError('the successor must be someone else', 'successorUserid');
-  }
-  return { departing, successor };
 }

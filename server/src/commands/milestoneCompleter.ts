@@ -17,7 +17,8 @@ export interface MilestoneCompleterProps {
   milestoneId: number;
   /** Who completes it; the caller has checked the policy. */
   actor: string;
-  via: 'card' | 'h5';
+  /** How: a card click, the H5, a met rule, or the last signature. */
+  via: 'card' | 'h5' | 'rule' | 'signatures';
 }
 
 /**

@@ -21,5 +21,11 @@ export const copy = {
   doneBy: (who: string) => `${who}已完成`,
   notAllowed: (title: string) =>
     `你不能完成「${title}」：只有负责人、人事或部门负责人可以标记完成。`,
+  completedChatName: (title: string) => `【已完成】${title}`.slice(0, 50),
+  handoverCompleted: (title: string) =>
+    `**${title}** 已完成交接，感谢各位。`,
+  handoverCancelled: (title: string, reason: string) =>
+    `**${title}** 已取消。\n> 原因：${reason}\n> 已填写的交接内容会保留。`,
+  participantAdded: (name: string, role: string) => `${name} 以${role}身份加入交接。`,
   notActive: (title: string) => `「${title}」所在的交接已不在进行中，无需操作。`,
 };

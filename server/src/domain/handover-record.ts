@@ -1,6 +1,6 @@
 import { EntityManager, In } from 'typeorm';
 import {
-  Employee, Handover, HandoverParticipant, Milestone,
+  Employee, Handover, HandoverItem, HandoverParticipant, Milestone,
 } from '../entities';
 
 /** A handover with what policies, presenters and commands need. */
@@ -8,6 +8,8 @@ export interface HandoverRecord {
   handover: Handover;
   participants: HandoverParticipant[];
   milestones: Milestone[];
+  /** In section order, then by position. */
+  items: HandoverItem[];
   /** Names by userid for everyone mentioned. */
   names: Map<string, string>;
 }
@@ -17,14 +19,19 @@ export async function loadHandover(manager: EntityManager,
   id: number): Promise<HandoverRecord | null> {
   const handover = await manager.findOneBy(Handover, { id });
   if (!handover) return null;
-  const [participants, milestones] = await Promise.all([
+  const [participants, milestones, items] = await Promise.all([
     manager.find(HandoverParticipant, { where: { handoverId: id }, order: { id: 'ASC' } }),
     manager.find(Milestone, { where: { handoverId: id }, order: { position: 'ASC' } }),
+    manager.find(HandoverItem, { where: { handoverId: id }, order: { position: 'ASC', id: 'ASC' } }),
   ]);
   const userids = new Set([handover.departingUserid, handover.successorUserid,
     ...participants.map((p) => p.userid),
-    ...milestones.flatMap((m) => (m.doneBy ? [m.doneBy] : []))]);
-  return { handover, participants, milestones, names: await namesOf(manager, userids) };
+    ...milestones.flatMap((m) => (m.doneBy ? [m.doneBy] : [])),
+    ...items.flatMap((i) => (i.acknowledgedBy ? [i.acknowledgedBy] : []))]);
+  return {
+    handover, participants, milestones, items,
+    names: await namesOf(manager, userids),
+  };
 }
 
 /** Display names for userids; unknown ids map to themselves. */

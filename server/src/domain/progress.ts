@@ -1,17 +1,26 @@
-import type { Progress } from '@baton/shared';
+import type { ItemStatus, Progress } from '@baton/shared';
 
-/** What progress is counted from; items join in issue 3. */
+/** What progress is counted from. */
 export interface ProgressInput {
   milestones: { doneAt: Date | null; dueAt: Date | null }[];
+  items: { required: boolean; status: ItemStatus }[];
+}
+
+/** An item counts as handed over once acknowledged, or not applicable. */
+export function itemSettled(item: { status: ItemStatus }): boolean {
+  return item.status === 'acknowledged' || item.status === 'not_applicable';
 }
 
 /**
- * The one place progress is computed: share of milestones done, what is
- * left, and how much of it is overdue at `now`.
+ * The one place progress is computed: required items settled plus
+ * milestones done, out of both; what is left; and how many milestones are
+ * overdue at `now`. Optional items do not hold a handover back.
  */
 export function computeProgress(input: ProgressInput, now: number): Progress {
-  const total = input.milestones.length;
-  const done = input.milestones.filter((m) => m.doneAt !== null).length;
+  const required = input.items.filter((i) => i.required);
+  const total = required.length + input.milestones.length;
+  const done = required.filter(itemSettled).length
+    + input.milestones.filter((m) => m.doneAt !== null).length;
   const overdue = input.milestones.filter((m) => m.doneAt === null
     && m.dueAt !== null && m.dueAt.getTime() < now).length;
   return {

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { HandoverStatus } from '@baton/shared';
-import { generatedId, dateTime, str } from '../db/columns';
+import type { HandoverStatus, TemplateDefinition } from '@baton/shared';
+import { dateTime, generatedId, int, json, str, text } from '../db/columns';
 
 /** One departing executive's handover to a successor. */
 @Entity('handover')
@@ -37,6 +37,31 @@ export class Handover {
 
   @Column(str(64, { name: 'created_by' }))
   createdBy!: string;
+
+  @Column(int({ name: 'template_id', nullable: true }))
+  templateId!: number | null;
+
+  @Column(int({ name: 'template_version', nullable: true }))
+  templateVersion!: number | null;
+
+  /** The template as it was when the handover was created. */
+  @Column(json({ name: 'template_snapshot', nullable: true }))
+  templateSnapshot!: TemplateDefinition | null;
+
+  @Column(dateTime({ name: 'started_at', nullable: true }))
+  startedAt!: Date | null;
+
+  @Column(dateTime({ name: 'completed_at', nullable: true }))
+  completedAt!: Date | null;
+
+  @Column(dateTime({ name: 'closed_at', nullable: true }))
+  closedAt!: Date | null;
+
+  @Column(dateTime({ name: 'cancelled_at', nullable: true }))
+  cancelledAt!: Date | null;
+
+  @Column(text({ name: 'cancel_reason', nullable: true }))
+  cancelReason!: string | null;
 
   @Column(dateTime({ name: 'created_at' }))
   createdAt!: Date;

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { ParticipantRole } from '@baton/shared';
-import { generatedId, dateTime, int, str } from '../db/columns';
+import type { MilestoneRule, ParticipantRole } from '@baton/shared';
+import { dateTime, generatedId, int, json, str } from '../db/columns';
 
 /** A dated step of a handover, owned by one role, pushed as a WeCom card. */
 @Entity('milestone')
@@ -35,6 +35,18 @@ export class Milestone {
 
   @Column(int({ name: 'reminder_count', default: 0 }))
   reminderCount!: number;
+
+  /** What completes it by itself, if anything. */
+  @Column(str(32, { nullable: true }))
+  rule!: MilestoneRule | null;
+
+  /** For a sign-off: the roles that must each sign. */
+  @Column(json({ nullable: true }))
+  signers!: ParticipantRole[] | null;
+
+  /** Signatures so far, by role. */
+  @Column(json({ nullable: true }))
+  signatures!: Partial<Record<ParticipantRole, { userid: string; at: string }>> | null;
 
   /** task_id of the last card sent for it; a click names it. */
   @Column(str(128, { name: 'card_task_id', nullable: true }))

@@ -3,19 +3,23 @@ import { CallbackReceipt } from './CallbackReceipt';
 import { Department } from './Department';
 import { Employee } from './Employee';
 import { Handover } from './Handover';
+import { HandoverItem } from './HandoverItem';
 import { HandoverParticipant } from './HandoverParticipant';
+import { HandoverTemplate } from './HandoverTemplate';
 import { Milestone } from './Milestone';
 import { OutboxMessage } from './OutboxMessage';
 import { Session } from './Session';
 import { WecomToken } from './WecomToken';
 
 export {
-  AuditEvent, CallbackReceipt, Department, Employee, Handover,
-  HandoverParticipant, Milestone, OutboxMessage, Session, WecomToken,
+  AuditEvent, CallbackReceipt, Department, Employee, Handover, HandoverItem,
+  HandoverParticipant, HandoverTemplate, Milestone, OutboxMessage, Session,
+  WecomToken,
 };
 
 /** Every entity, for the DataSource. */
 export const entities = [
-  AuditEvent, CallbackReceipt, Department, Employee, Handover,
-  HandoverParticipant, Milestone, OutboxMessage, Session, WecomToken,
+  AuditEvent, CallbackReceipt, Department, Employee, Handover, HandoverItem,
+  HandoverParticipant, HandoverTemplate, Milestone, OutboxMessage, Session,
+  WecomToken,
 ];

@@ -1,5 +1,5 @@
 import { WecomClient } from '../wecom/client';
-import { createChat, sendToChat } from '../wecom/appchat';
+import { createChat, sendToChat, updateChat } from '../wecom/appchat';
 import { WecomApiError } from '../wecom/errors';
 import { AppMessage, replaceCardButton, sendMessage } from '../wecom/message';
 
@@ -24,6 +24,11 @@ export const senders: Record<string, Sender> = {
       }
       throw error;
     }
+  },
+
+  'appchat.update': async (client, payload) => {
+    await updateChat(client, payload as { chatid: string });
+    return {};
   },
 
   'appchat.send': async (client, payload) => {

@@ -1,15 +1,123 @@
-import type { ParticipantRole } from '@baton/shared';
+import type { HandoverStatus, ParticipantRole } from '@baton/shared';
+
+/**
+ * Who may do what to a handover, as data: each action is a rule over the
+ * facts below. Routes load the record, ask `handoverActions`, and answer
+ * 404 when `read` is missing (outsiders cannot learn a handover exists) and
+ * 403 when only the action is. The allowed actions go to the H5 with the
+ * record, so it shows only the buttons that will work.
+ */
 
 /** Who is asking. */
 export interface Actor {
   userid: string;
+  /** HR in general (HR_USERIDS): sees and runs every handover. */
   isHr: boolean;
 }
 
 /** What a handover's policy looks at. */
 export interface HandoverFacts {
-  status: string;
+  status: HandoverStatus;
   participants: { userid: string; role: ParticipantRole }[];
+  /** When it closed, for the departing executive's read window. */
+  closedAt?: Date | null;
+}
+
+/** What the policies need besides the record. */
+export interface PolicyContext {
+  now: number;
+  /** Days after close during which the departing executive may still read. */
+  departingReadDays: number;
+}
+
+export const HANDOVER_ACTIONS = [
+  'read', 'update', 'manageParticipants', 'start', 'complete', 'evaluate',
+  'close', 'cancel', 'readTimeline', 'createItem', 'readSensitive',
+] as const;
+export type HandoverAction = (typeof HANDOVER_ACTIONS)[number];
+
+/** The facts every rule reads, worked out once. */
+export interface Subject {
+  status: HandoverStatus;
+  roles: Set<ParticipantRole>;
+  /** Global HR, or this handover's HR participant. */
+  hr: boolean;
+  /** Still preparing or running: the departing executive may write. */
+  open: boolean;
+  /** Closed long enough ago that the departing executive lost access. */
+  departingExpired: boolean;
+}
+
+/**
+ * A rule in two halves: `who` may do it at all (else 403) and `when` the
+ * record's state allows it (else 409). The action is allowed when both hold.
+ */
+export interface Rule<T = void> {
+  who: (s: Subject, target: T) => boolean;
+  when: (s: Subject, target: T) => boolean;
+}
+
+const always = () => true;
+const is = (s: Subject, role: ParticipantRole) => s.roles.has(role);
+const departingMayWrite = (s: Subject) => is(s, 'departing') && s.open;
+
+/** Reading: HR and participants; the departing executive until the window ends. */
+const mayRead = (s: Subject) => s.hr || [...s.roles].some((role) =>
+  role !== 'departing' || !s.departingExpired);
+
+const HANDOVER_RULES: Record<HandoverAction, Rule> = {
+  read: { who: mayRead, when: always },
+  update: { who: (s) => s.hr, when: (s) => s.open },
+  manageParticipants: { who: (s) => s.hr, when: (s) => s.open },
+  start: { who: (s) => s.hr, when: (s) => s.status === 'draft' },
+  complete: { who: (s) => s.hr || is(s, 'manager'), when: (s) => s.status === 'active' },
+  evaluate: { who: (s) => s.hr, when: (s) => s.status === 'completed' },
+  close: { who: (s) => s.hr,
+    when: (s) => s.status === 'completed' || s.status === 'evaluating' },
+  cancel: { who: (s) => s.hr, when: (s) => s.open },
+  readTimeline: { who: (s) => mayRead(s) && (s.hr || is(s, 'manager')
+    || is(s, 'successor') || is(s, 'departing')), when: always },
+  createItem: { who: (s) => s.hr || is(s, 'departing'), when: (s) => s.open },
+  // Team-member performance notes: successor, manager and HR; the departing
+  // executive writes them, so sees them while still writing.
+  readSensitive: { who: (s) => s.hr || is(s, 'successor') || is(s, 'manager')
+    || departingMayWrite(s), when: always },
+};
+
+/** The actions whose rules hold, and a check that says which half failed. */
+export function allowed<A extends string, T>(rules: Record<A, Rule<T>>,
+  actions: readonly A[], s: Subject, target: T): Set<A> {
+  return new Set(actions.filter((a) => rules[a].who(s, target) && rules[a].when(s, target)));
+}
+
+/** 403 when `who` fails, 409 when only `when` does; nothing when allowed. */
+export function refusal<T>(rule: Rule<T>, s: Subject, target: T): 403 | 409 | null {
+  if (!rule.who(s, target)) return 403;
+  if (!rule.when(s, target)) return 409;
+  return null;
+}
+
+export { HANDOVER_RULES };
+
+/** The facts of the actor in this handover. */
+export function subjectOf(actor: Actor, facts: HandoverFacts,
+  context: PolicyContext): Subject {
+  const roles = new Set(facts.participants
+    .filter((p) => p.userid === actor.userid).map((p) => p.role));
+  const expiresAt = facts.closedAt
+    ? facts.closedAt.getTime() + context.departingReadDays * 86_400_000 : null;
+  return {
+    status: facts.status,
+    roles,
+    hr: actor.isHr || roles.has('hr'),
+    open: facts.status === 'draft' || facts.status === 'active',
+    departingExpired: expiresAt !== null && context.now >= expiresAt,
+  };
+}
+
+/** Every handover action the actor may take now. */
+export function handoverActions(subject: Subject): Set<HandoverAction> {
+  return allowed(HANDOVER_RULES, HANDOVER_ACTIONS, subject, undefined);
 }
 
 /** The caller's roles in the handover (possibly several, possibly none). */
@@ -17,30 +125,14 @@ export function rolesOf(facts: HandoverFacts, userid: string): ParticipantRole[]
   return facts.participants.filter((p) => p.userid === userid).map((p) => p.role);
 }
 
-/**
- * May the actor see the handover at all? HR sees every one; others only
- * their own. Routes answer 404 when this is false, so outsiders cannot
- * even learn that a handover exists.
- */
-export function canRead(actor: Actor, facts: HandoverFacts): boolean {
-  return actor.isHr || rolesOf(facts, actor.userid).length > 0;
-}
-
-/**
- * May the actor complete a milestone owned by `ownerRole`? Its owner, HR
- * or the manager, while the handover is running.
- */
-export function canCompleteMilestone(actor: Actor, facts: HandoverFacts,
-  ownerRole: ParticipantRole): boolean {
-  if (facts.status !== 'active') return false;
-  const roles = rolesOf(facts, actor.userid);
-  return actor.isHr || roles.includes(ownerRole) || roles.includes('manager');
-}
-
 /** The facts of a loaded handover record. */
 export function factsOf(record: {
-  handover: { status: string };
+  handover: { status: HandoverStatus; closedAt?: Date | null };
   participants: { userid: string; role: ParticipantRole }[];
 }): HandoverFacts {
-  return { status: record.handover.status, participants: record.participants };
+  return {
+    status: record.handover.status,
+    participants: record.participants,
+    closedAt: record.handover.closedAt ?? null,
+  };
 }

@@ -1,134 +1,156 @@
 import { Router } from '@koa/router';
 import { In, LessThan } from 'typeorm';
-import { MeResponse, StartHandoverRequest } from '@baton/shared';
+import {
+  CreateHandoverRequest, ReasonRequest, UpdateHandoverRequest,
+} from '@baton/shared';
+import { policyContext } from '../commands/context';
+import { handoverCreator } from '../commands/handoverCreator';
 import { handoverStarter } from '../commands/handoverStarter';
-import { milestoneCompleter } from '../commands/milestoneCompleter';
-import { Employee, Handover, HandoverParticipant } from '../entities';
-import { HandoverRecord, loadHandover } from '../domain/handover-record';
-import { forbidden, notFound, validationError } from '../errors';
+import { handoverTransitioner, LaterStatus } from '../commands/handoverTransitioner';
+import { handoverUpdater } from '../commands/handoverUpdater';
+import { AuditEvent, Handover, HandoverParticipant } from '../entities';
+import { loadHandover, namesOf } from '../domain/handover-record';
+import { forbidden } from '../errors';
 import { actorOf, requireAuth } from '../middleware/auth';
+import { jsonBody } from '../middleware/json-body';
 import { parseInput } from '../middleware/validate';
-import { Actor, canCompleteMilestone, canRead, factsOf } from '../policies/handover';
+import { HandoverAccess } from '../policies/access';
+import { Actor, HandoverAction } from '../policies/handover';
 import { presentDetail, presentSummary } from '../presenters/handover';
+import { presentTimelineEvent } from '../presenters/timeline';
+import { changeHandover, loadAccess, parseCursor } from './access';
 import { RouteDeps } from './context';
 
 const PAGE_SIZE = 20;
+const TIMELINE_PAGE = 50;
 
-/** `/api/me` and `/api/handovers/...`. Each handler: load, authorize, act, present. */
+/** Lifecycle moves after the start, by URL verb. */
+const MOVES: Record<string, { to: LaterStatus; action: HandoverAction; reason?: boolean }> = {
+  complete: { to: 'completed', action: 'complete' },
+  evaluate: { to: 'evaluating', action: 'evaluate' },
+  close: { to: 'closed', action: 'close' },
+  cancel: { to: 'cancelled', action: 'cancel', reason: true },
+};
+
+/** `/api/handovers`: list, prepare, read, correct, move through the lifecycle. */
 export function handoverRouter(deps: RouteDeps): Router {
-  const router = new Router({ prefix: '/api' });
-  router.use(requireAuth(deps));
+  const router = new Router({ prefix: '/api/handovers' });
+  router.use(requireAuth(deps), jsonBody);
+  const now = () => deps.clock.now();
 
-  router.get('/me', async (ctx) => {
-    const actor = actorOf(ctx);
-    const me = await deps.db.getRepository(Employee).findOneBy({ userid: actor.userid });
-    const body: MeResponse = {
-      user: { userid: actor.userid, name: me?.name ?? actor.userid,
-        position: me?.position ?? '' },
-      isHr: actor.isHr,
-    };
-    ctx.body = body;
-  });
-
-  router.get('/handovers', async (ctx) => {
+  router.get('/', async (ctx) => {
     const actor = actorOf(ctx);
     const cursor = parseCursor(ctx.query.cursor);
 
-    const ids = await visibleHandoverIds(deps, actor, cursor);
-    const page = ids.slice(0, PAGE_SIZE);
-    const records = await Promise.all(page.map((id) => loadHandover(deps.db.manager, id)));
+    const { accesses, nextCursor } = await readablePage(deps, actor, cursor);
 
-    const now = deps.clock.now();
-    ctx.body = {
-      items: records.filter((r): r is HandoverRecord => r !== null)
-        .map((r) => presentSummary(r, actor, now)),
-      nextCursor: ids.length > PAGE_SIZE ? String(page[page.length - 1]) : null,
-    };
+    ctx.body = { items: accesses.map((a) => presentSummary(a, now())), nextCursor };
   });
 
-  router.post('/handovers', async (ctx) => {
+  router.post('/', async (ctx) => {
     const actor = actorOf(ctx);
-    const input = parseInput(StartHandoverRequest, ctx.request.body);
+    const input = parseInput(CreateHandoverRequest, ctx.request.body);
 
     if (!actor.isHr) throw forbidden('只有人事可以发起交接');
 
-    const handover = await handoverStarter({
+    const handover = await handoverCreator({
       db: deps.db, context: deps.commands, actor: actor.userid, input,
     });
-    void deps.outbox.kick();
 
-    const record = (await loadHandover(deps.db.manager, handover.id))!;
+    ctx.params.id = String(handover.id);
     ctx.status = 201;
-    ctx.body = presentDetail(record, actor, deps.clock.now());
+    ctx.body = presentDetail(await loadAccess(deps, deps.db.manager, ctx), now());
   });
 
-  router.get('/handovers/:id', async (ctx) => {
-    const actor = actorOf(ctx);
-    const record = await loadReadable(deps, actor, ctx.params.id);
-    ctx.body = presentDetail(record, actor, deps.clock.now());
+  router.get('/:id', async (ctx) => {
+    const access = await loadAccess(deps, deps.db.manager, ctx);
+    ctx.body = presentDetail(access, now());
   });
 
-  router.post('/handovers/:id/milestones/:milestoneId/complete', async (ctx) => {
-    const actor = actorOf(ctx);
-    const record = await loadReadable(deps, actor, ctx.params.id);
-    const milestone = record.milestones.find((m) => String(m.id) === ctx.params.milestoneId);
-    if (!milestone) throw notFound('milestone');
-
-    if (!canCompleteMilestone(actor, factsOf(record), milestone.ownerRole)) {
-      throw forbidden('只有负责人、人事或部门负责人可以完成这个里程碑');
-    }
-
-    await deps.db.transaction(async (manager) => {
-      const fresh = (await loadHandover(manager, record.handover.id))!;
-      await milestoneCompleter({ manager, context: deps.commands, record: fresh,
-        milestoneId: milestone.id, actor: actor.userid, via: 'h5' });
+  router.patch('/:id', async (ctx) => {
+    const input = parseInput(UpdateHandoverRequest, ctx.request.body);
+    const { access } = await changeHandover(deps, ctx, async (access, manager) => {
+      access.require('update', '只有人事可以修改进行中的交接');
+      await handoverUpdater({ manager, context: deps.commands, record: access.record,
+        actor: access.actor.userid, input });
     });
+    ctx.body = presentDetail(access, now());
+  });
+
+  router.post('/:id/start', async (ctx) => {
+    const access = await loadAccess(deps, deps.db.manager, ctx);
+    access.require('start', '只有人事可以启动草稿状态的交接');
+
+    await handoverStarter({ db: deps.db, context: deps.commands,
+      actor: access.actor.userid, handoverId: access.record.handover.id });
     void deps.outbox.kick();
 
-    const updated = (await loadHandover(deps.db.manager, record.handover.id))!;
-    ctx.body = presentDetail(updated, actor, deps.clock.now());
+    ctx.body = presentDetail(await loadAccess(deps, deps.db.manager, ctx), now());
+  });
+
+  for (const [verb, move] of Object.entries(MOVES)) {
+    router.post(`/:id/${verb}`, async (ctx) => {
+      const input = move.reason ? parseInput(ReasonRequest, ctx.request.body) : null;
+      const { access } = await changeHandover(deps, ctx, async (access, manager) => {
+        access.require(move.action);
+        await handoverTransitioner({ manager, context: deps.commands,
+          record: access.record, actor: access.actor.userid, to: move.to,
+          reason: input?.reason });
+      });
+      ctx.body = presentDetail(access, now());
+    });
+  }
+
+  router.get('/:id/timeline', async (ctx) => {
+    const access = await loadAccess(deps, deps.db.manager, ctx);
+    const cursor = parseCursor(ctx.query.cursor);
+    access.require('readTimeline');
+
+    const events = await deps.db.getRepository(AuditEvent).find({
+      where: { handoverId: access.record.handover.id,
+        ...(cursor ? { id: LessThan(cursor) } : {}) },
+      order: { id: 'DESC' }, take: TIMELINE_PAGE + 1,
+    });
+    const page = events.slice(0, TIMELINE_PAGE);
+    const names = await namesOf(deps.db.manager, page.map((e) => e.actor));
+
+    ctx.body = {
+      items: page.map((e) => presentTimelineEvent(names, e)),
+      nextCursor: events.length > TIMELINE_PAGE ? String(page[page.length - 1].id) : null,
+    };
   });
 
   return router;
 }
 
-/** Loads a handover the actor may read; 404 otherwise, never 403. */
-async function loadReadable(deps: RouteDeps, actor: Actor,
-  rawId: string | undefined): Promise<HandoverRecord> {
-  const id = Number(rawId);
-  if (!Number.isSafeInteger(id) || id <= 0) throw notFound('handover');
-  const record = await loadHandover(deps.db.manager, id);
-  if (!record || !canRead(actor, factsOf(record))) throw notFound('handover');
-  return record;
-}
-
-/** Ids newest first, one more than a page to know if another follows. */
-async function visibleHandoverIds(deps: RouteDeps, actor: Actor,
-  cursor: number | null): Promise<number[]> {
+/**
+ * A page of handovers the actor may read, newest first: HR's are all of
+ * them; others' are those they take part in, still readable by policy.
+ */
+async function readablePage(deps: RouteDeps, actor: Actor, cursor: number | null) {
   const before = cursor === null ? {} : { id: LessThan(cursor) };
-  if (actor.isHr) {
-    const rows = await deps.db.getRepository(Handover).find({
-      select: { id: true }, where: before, order: { id: 'DESC' }, take: PAGE_SIZE + 1,
+  let where: object = before;
+  if (!actor.isHr) {
+    const mine = await deps.db.getRepository(HandoverParticipant).find({
+      select: { handoverId: true }, where: { userid: actor.userid },
     });
-    return rows.map((r) => r.id);
+    const ids = [...new Set(mine.map((p) => p.handoverId))];
+    if (ids.length === 0) return { accesses: [], nextCursor: null };
+    where = { id: In(ids), ...before };
   }
-  const mine = await deps.db.getRepository(HandoverParticipant).find({
-    select: { handoverId: true }, where: { userid: actor.userid },
-  });
-  const ids = [...new Set(mine.map((p) => p.handoverId))];
-  if (ids.length === 0) return [];
   const rows = await deps.db.getRepository(Handover).find({
-    select: { id: true }, where: { id: In(ids), ...before },
-    order: { id: 'DESC' }, take: PAGE_SIZE + 1,
+    select: { id: true }, where, order: { id: 'DESC' }, take: PAGE_SIZE + 1,
   });
-  return rows.map((r) => r.id);
-}
-
-function parseCursor(value: unknown): number | null {
-  if (value === undefined || value === '') return null;
-  const n = Number(value);
-  if (typeof value !== 'string' || !Number.isSafeInteger(n) || n <= 0) {
-    throw validationError('cursor is not valid', 'cursor');
+  const page = rows.slice(0, PAGE_SIZE);
+  const context = policyContext(deps.commands);
+  const accesses: HandoverAccess[] = [];
+  for (const { id } of page) {
+    const record = await loadHandover(deps.db.manager, id);
+    const access = record && new HandoverAccess(actor, record, context);
+    if (access?.actions.has('read')) accesses.push(access);
   }
-  return n;
+  return {
+    accesses,
+    nextCursor: rows.length > PAGE_SIZE ? String(page[page.length - 1].id) : null,
+  };
 }

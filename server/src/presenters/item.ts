@@ -1,0 +1,35 @@
+import { type ItemView, SENSITIVE_FIELDS } from '@baton/shared';
+import { HandoverItem } from '../entities';
+import { HandoverAccess } from '../policies/access';
+import { iso, person } from './handover';
+
+/**
+ * An item for this caller: team-member performance notes are left out
+ * (and named in `hiddenFields`) unless the caller may read them.
+ */
+export function presentItem(access: HandoverAccess, item: HandoverItem): ItemView {
+  const hidden = access.actions.has('readSensitive')
+    ? [] : (SENSITIVE_FIELDS[item.kind] ?? []).filter((f) => f in item.fields);
+  const fields = Object.fromEntries(Object.entries(item.fields)
+    .filter(([name]) => !hidden.includes(name)));
+  return {
+    id: String(item.id),
+    section: item.section,
+    kind: item.kind,
+    title: item.title,
+    hint: item.hint,
+    required: item.required,
+    fromTemplate: item.promptKey !== null,
+    status: item.status,
+    fields,
+    hiddenFields: hidden,
+    naReason: item.naReason,
+    returnComment: item.returnComment,
+    submittedAt: iso(item.submittedAt),
+    acknowledgedAt: iso(item.acknowledgedAt),
+    acknowledgedBy: item.acknowledgedBy
+      ? person(access.record.names, item.acknowledgedBy) : null,
+    updatedAt: item.updatedAt.toISOString(),
+    actions: [...access.itemActions(item)],
+  };
+}
