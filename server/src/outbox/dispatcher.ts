@@ -82,13 +82,21 @@ export class OutboxDispatcher {
     });
   }
 
-  /** True when this process won the row. */
+  /**
+   * True when this process won the row. The claim counts the attempt, so a
+   * try cut short by a crash after the send still counts as one: senders
+   * read a retry's 42014 as "the first try arrived".
+   */
   private async claim(row: OutboxMessage, now: Date): Promise<boolean> {
     const until = new Date(now.getTime() + CLAIM_MS);
     const result = await this.deps.db.createQueryBuilder()
-      .update(OutboxMessage).set({ claimedUntil: until })
+      .update(OutboxMessage)
+      .set({ claimedUntil: until, attempts: () => 'attempts + 1' })
       .where('id = :id AND status = :pending', { id: row.id, pending: 'pending' })
       .andWhere('(claimed_until IS NULL OR claimed_until < :now)', { now })
+      // Our read may be stale: another process may have tried the row and
+      // put it off since.
+      .andWhere('next_attempt_at <= :now', { now })
       .execute();
     return result.affected === 1;
   }

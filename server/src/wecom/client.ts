@@ -114,8 +114,7 @@ export class WecomClient {
   /** The current access token, fetching one if there is none fresh. */
   async accessToken(): Promise<string> {
     const cached = await this.options.store.get(this.tokenKey);
-    const now = this.options.clock.now();
-    if (cached && cached.expiresAt.getTime() - EARLY_REFRESH_MS > now) {
+    if (cached && cached.expiresAt.getTime() > this.options.clock.now()) {
       return cached.value;
     }
     this.refreshing ??= this.refreshToken(cached?.value ?? null)
@@ -134,14 +133,18 @@ export class WecomClient {
     send: (token: string) => Promise<AxiosResponse>): Promise<AxiosResponse> {
     const maxBusyTries = this.options.maxBusyTries ?? 3;
     let renewedToken = false;
-    for (let attempt = 1; ; attempt++) {
-      const token = await this.accessToken();
+    // Only busy and lost answers count as tries; a token renewal does not.
+    for (let attempt = 1; ;) {
+      let token: string | null = null;
       try {
-        const response = await this.send(endpoint, () => send(token));
+        // Inside the try, so a busy or lost gettoken is retried too.
+        const fresh = await this.accessToken();
+        token = fresh;
+        const response = await this.send(endpoint, () => send(fresh));
         checkErrcode(endpoint, response);
         return response;
       } catch (error) {
-        if (error instanceof WecomApiError
+        if (token !== null && error instanceof WecomApiError
           && TOKEN_EXPIRED_CODES.has(error.errcode) && !renewedToken) {
           renewedToken = true;
           await this.options.store.delete(this.tokenKey, token);
@@ -149,9 +152,12 @@ export class WecomClient {
         }
         const busy = error instanceof WecomApiError
           && BUSY_CODES.has(error.errcode);
-        const lost = error instanceof WecomTransportError && idempotent;
+        // Without a token nothing was sent, so any call may try again.
+        const lost = error instanceof WecomTransportError
+          && (idempotent || token === null);
         if ((busy || lost) && attempt < maxBusyTries) {
           await this.sleep(backoffMs(attempt));
+          attempt++;
           continue;
         }
         throw error;
@@ -181,23 +187,36 @@ export class WecomClient {
    */
   private async refreshToken(stale: string | null): Promise<string> {
     const { store, clock } = this.options;
-    if (!(await store.lease(this.tokenKey, LEASE_MS))) {
+    const leased = await store.lease(this.tokenKey, LEASE_MS);
+    if (!leased) {
       for (let waited = 0; waited < WAIT_FOR_OTHER_REFRESH_MS; waited += 100) {
         await this.sleep(100);
         const fresh = await store.get(this.tokenKey);
         if (fresh && fresh.value !== stale
-          && fresh.expiresAt.getTime() - EARLY_REFRESH_MS > clock.now()) {
+          && fresh.expiresAt.getTime() > clock.now()) {
           return fresh.value;
         }
       }
     }
-    const response = await this.send('gettoken', () => this.http.get(
-      '/cgi-bin/gettoken', {
-        params: { corpid: this.options.corpId, corpsecret: this.options.secret },
-      }));
-    checkErrcode('gettoken', response);
+    let response: AxiosResponse;
+    try {
+      response = await this.send('gettoken', () => this.http.get(
+        '/cgi-bin/gettoken', { params: {
+          corpid: this.options.corpId, corpsecret: this.options.secret,
+        } }));
+      checkErrcode('gettoken', response);
+    } catch (error) {
+      // Else the next refresh, ours included, waits for a lease nobody uses.
+      if (leased) await store.release(this.tokenKey);
+      throw error;
+    }
     const body = response.data as { access_token: string; expires_in: number };
-    const expiresAt = new Date(clock.now() + body.expires_in * 1000);
+    // Stored is when to stop using it: early, but never by more than half
+    // its life, so a token WeCom hands back with little time left (it may
+    // return the same one) is not fetched again on every call.
+    const lifetime = body.expires_in * 1000;
+    const expiresAt = new Date(clock.now() + lifetime
+      - Math.min(EARLY_REFRESH_MS, lifetime / 2));
     await store.set(this.tokenKey, { value: body.access_token, expiresAt });
     this.options.logger.info({ expiresAt }, 'wecom access token refreshed');
     return body.access_token;

@@ -19,6 +19,8 @@ export interface TokenStore {
   delete(key: string, value: string): Promise<void>;
   /** True when this caller may refresh `key` for the next `ms`. */
   lease(key: string, ms: number): Promise<boolean>;
+  /** Ends the lease early after a failed refresh, so nobody waits for it. */
+  release(key: string): Promise<void>;
 }
 
 /** The TokenStore on the `wecom_token` table. */
@@ -66,6 +68,11 @@ export class DbTokenStore implements TokenStore {
       return false; // another process inserted it first and holds the lease
     }
   }
+
+  async release(key: string): Promise<void> {
+    await this.db.getRepository(WecomToken).update(
+      { key }, { refreshLeaseUntil: null });
+  }
 }
 
 /** An in-memory TokenStore, for one process (tests, scripts). */
@@ -93,5 +100,9 @@ export class MemoryTokenStore implements TokenStore {
     if ((this.leases.get(key) ?? 0) > now) return false;
     this.leases.set(key, now + ms);
     return true;
+  }
+
+  async release(key: string) {
+    this.leases.delete(key);
   }
 }
