@@ -1,6 +1,6 @@
 import { DataSource, IsNull, LessThan, LessThanOrEqual } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Clock } from '../clock';
+import { patch } from '../db/partial';
 import { OutboxMessage } from '../entities';
 import type { Logger } from '../logger';
 import { WecomClient } from '../wecom/client';
@@ -110,11 +110,10 @@ export class OutboxDispatcher {
     try {
       if (!sender) throw new Error(`unknown outbox kind ${row.kind}`);
       const result = await sender(client, row.payload, attempt);
-      await repo.update({ id: row.id }, {
+      await repo.update({ id: row.id }, patch<OutboxMessage>({
         status: 'sent', attempts: attempt, lastError: null,
-        sentAt: new Date(clock.now()), claimedUntil: null,
-        result: result as QueryDeepPartialEntity<OutboxMessage>['result'],
-      });
+        sentAt: new Date(clock.now()), claimedUntil: null, result,
+      }));
       logger.info({ outboxId: row.id, kind: row.kind, attempt }, 'outbox row sent');
       return true;
     } catch (error) {

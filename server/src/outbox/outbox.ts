@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { patch } from '../db/partial';
 import { OutboxMessage } from '../entities';
 
 /** What a sender kind takes; see senders.ts. */
@@ -18,7 +18,7 @@ export interface OutboxEntry {
 export async function enqueue(manager: EntityManager, entry: OutboxEntry,
   now: Date): Promise<void> {
   await manager.createQueryBuilder().insert().into(OutboxMessage)
-    .values({
+    .values(patch<OutboxMessage>({
       kind: entry.kind,
       payload: entry.payload,
       dedupeKey: entry.dedupeKey,
@@ -27,7 +27,7 @@ export async function enqueue(manager: EntityManager, entry: OutboxEntry,
       attempts: 0,
       nextAttemptAt: now,
       createdAt: now,
-    } as QueryDeepPartialEntity<OutboxMessage>)
+    }))
     .orIgnore()
     .execute();
 }

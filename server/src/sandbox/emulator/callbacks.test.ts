@@ -1,62 +1,26 @@
-import crypto from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 
 import Koa from 'koa';
 
 import { unixSeconds } from '../../clock';
+import {
+  IndependentWecomCrypto, xmlValue,
+} from '../../../../test/support/wecom-crypto';
 import { EmulatorError } from './errors';
 import {
   buttonCard, cardMessage, makeEmulator, TEST_APP, type TestEmulator,
 } from './test-support';
 
-// An independent implementation of WeCom's callback crypto (D:91144), so
-// the emulator is checked against the spec, not against wechat-crypto.
-const KEY = Buffer.from(`${TEST_APP.encodingAesKey}=`, 'base64');
-const IV = KEY.subarray(0, 16);
-
-function sign(timestamp: string, nonce: string, encrypt: string): string {
-  const parts = [TEST_APP.token, timestamp, nonce, encrypt].sort();
-  return crypto.createHash('sha1').update(parts.join('')).digest('hex');
-}
-
-function open(encrypt: string): { message: string; receiveId: string } {
-  const decipher = crypto.createDecipheriv('aes-256-cbc', KEY, IV);
-  decipher.setAutoPadding(false);
-  const padded = Buffer.concat([
-    decipher.update(Buffer.from(encrypt, 'base64')), decipher.final(),
-  ]);
-  const pad = padded[padded.length - 1];
-  if (pad < 1 || pad > 32) throw new Error('bad padding');
-  const plain = padded.subarray(0, padded.length - pad);
-  const length = plain.readUInt32BE(16);
-  return {
-    message: plain.subarray(20, 20 + length).toString('utf8'),
-    receiveId: plain.subarray(20 + length).toString('utf8'),
-  };
-}
-
-function seal(message: string): string {
-  const body = Buffer.from(message, 'utf8');
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(body.length);
-  const plain = Buffer.concat([
-    crypto.randomBytes(16), length, body, Buffer.from(TEST_APP.corpId),
-  ]);
-  const pad = 32 - (plain.length % 32);
-  const cipher = crypto.createCipheriv('aes-256-cbc', KEY, IV);
-  cipher.setAutoPadding(false);
-  return Buffer.concat([
-    cipher.update(Buffer.concat([plain, Buffer.alloc(pad, pad)])), cipher.final(),
-  ]).toString('base64');
-}
-
-function tag(xml: string, name: string): string | undefined {
-  const match = new RegExp(
-    `<${name}>(?:<!\\[CDATA\\[([\\s\\S]*?)\\]\\]>|([^<]*))</${name}>`,
-  ).exec(xml);
-  return match ? (match[1] ?? match[2]) : undefined;
-}
+// WeCom's callback crypto written from the spec (D:91144), so the emulator
+// is checked against it, not against wechat-crypto.
+const wecom = new IndependentWecomCrypto(TEST_APP.token, TEST_APP.encodingAesKey,
+  TEST_APP.corpId);
+const sign = (timestamp: string, nonce: string, encrypt: string) =>
+  wecom.sign(timestamp, nonce, encrypt);
+const open = (encrypt: string) => wecom.decrypt(encrypt);
+const seal = (message: string) => wecom.encrypt(message);
+const tag = (xml: string, name: string) => xmlValue(xml, name) ?? undefined;
 
 interface Received {
   query: Record<string, string>;
