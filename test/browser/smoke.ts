@@ -1,8 +1,9 @@
 /**
  * Browser smoke test of the demo: log in to the H5 through the emulator's
- * OAuth page as the successor 李娜, see and open the demo handover, then in
- * the simulated WeCom client press 标记完成 on a card 张伟 received and see
- * WeCom show the card as done.
+ * OAuth page as the successor 李娜, see and open the demo handover (made
+ * from the 销售总监 template: its sections counted, 签署确认 offered on the
+ * sign-off), then in the simulated WeCom client press 标记完成 on a card
+ * 张伟 received and see WeCom show the card as done.
  *
  * `npm run test:browser` starts a fresh seeded server and runs it (see
  * run.ts). Against a running server with a fresh seed (the card's button
@@ -44,6 +45,32 @@ async function openHandover(page: Page): Promise<void> {
     const count = await milestones.count();
     console.log(`    ${count} milestones`);
     await screenshot(page, 'h5-handover');
+  });
+
+  await step('the header names the template, sections are counted', async () => {
+    await page.locator('[data-test="handover-template"]', { hasText: '销售总监' })
+      .waitFor({ state: 'visible' });
+    const sections = await page.locator('[data-test="section-count"]')
+      .allInnerTexts();
+    if (sections.length === 0) throw new Error('no section counts shown');
+    console.log(`    ${sections.map((s) => s.replace(/\s+/g, ' ')).join('; ')}`);
+  });
+
+  await step('buttons follow the server: 李娜 may sign, not complete 张伟\'s', async () => {
+    // The first milestone is the departing executive's: the successor may
+    // not complete it. The sign-off asks the successor to sign.
+    const first = page.locator('[data-test="milestone"]').first();
+    if (await first.locator('[data-test="milestone-complete"]').count() > 0) {
+      throw new Error('李娜 is offered 标记完成 on 张伟\'s milestone');
+    }
+    const signOff = page.locator('[data-test="milestone"]', {
+      has: page.locator('[data-test="milestone-signatures"]'),
+    });
+    await signOff.locator('[data-test="milestone-sign"]')
+      .waitFor({ state: 'visible' });
+    const signatures = await signOff
+      .locator('[data-test="milestone-signatures"]').innerText();
+    console.log(`    sign-off: ${signatures}`);
   });
 }
 

@@ -15,13 +15,31 @@ export function fetchHandovers(
   });
 }
 
+function handoverPath(id: string): string {
+  return `/api/handovers/${encodeURIComponent(id)}`;
+}
+
+function milestonePath(handoverId: string, milestoneId: string): string {
+  return `${handoverPath(handoverId)}/milestones/`
+    + encodeURIComponent(milestoneId);
+}
+
 /** `GET /api/handovers/:id`: one handover with participants and milestones. */
 export function fetchHandover(
   id: string,
   signal?: AbortSignal,
 ): Promise<HandoverDetail> {
-  return request(`/api/handovers/${encodeURIComponent(id)}`, HandoverDetail, {
-    signal,
+  return request(handoverPath(id), HandoverDetail, { signal });
+}
+
+/**
+ * `POST /api/handovers/:id/start`: HR starts a draft. Answers with the
+ * handover as it is afterwards; 403 for anyone but HR, 409 when it is no
+ * longer a draft.
+ */
+export function startHandover(id: string): Promise<HandoverDetail> {
+  return request(`${handoverPath(id)}/start`, HandoverDetail, {
+    method: 'POST',
   });
 }
 
@@ -34,7 +52,20 @@ export function completeMilestone(
   handoverId: string,
   milestoneId: string,
 ): Promise<HandoverDetail> {
-  const path = `/api/handovers/${encodeURIComponent(handoverId)}`
-    + `/milestones/${encodeURIComponent(milestoneId)}/complete`;
+  const path = `${milestonePath(handoverId, milestoneId)}/complete`;
+  return request(path, HandoverDetail, { method: 'POST' });
+}
+
+/**
+ * `POST /api/handovers/:id/milestones/:milestoneId/sign`: signs a sign-off
+ * milestone in every signer role I hold; it completes once all have signed.
+ * Answers with the whole handover as it is afterwards; 403 or 409 when I
+ * need not (or no longer can) sign.
+ */
+export function signMilestone(
+  handoverId: string,
+  milestoneId: string,
+): Promise<HandoverDetail> {
+  const path = `${milestonePath(handoverId, milestoneId)}/sign`;
   return request(path, HandoverDetail, { method: 'POST' });
 }

@@ -5,5 +5,8 @@
 export { ApiError, errorMessage } from './errors';
 export { redirectToLogin } from './http';
 export { fetchMe, logout } from './me';
-export { fetchHandovers, fetchHandover, completeMilestone } from './handovers';
+export {
+  fetchHandovers, fetchHandover, startHandover, completeMilestone,
+  signMilestone,
+} from './handovers';
 

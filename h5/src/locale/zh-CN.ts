@@ -1,4 +1,6 @@
-import type { HandoverStatus, ParticipantRole } from '@baton/shared';
+import type {
+  HandoverStatus, ParticipantRole, Section,
+} from '@baton/shared';
 
 /**
  * Every piece of Chinese copy the H5 shows. Plain strings for fixed text,
@@ -59,6 +61,24 @@ export const zhCN = {
     completeConfirm: (title: string) => `确认将「${title}」标记为完成？`,
     completeConfirmTitle: '标记完成',
     completed: '已标记完成',
+    sign: '签署确认',
+    signConfirmTitle: '签署确认',
+    signConfirm: (title: string) => `确认签署「${title}」？签署后不能撤回。`,
+    signed: '已签署',
+    signatures: (signed: string[], waiting: string[]) => [
+      signed.length ? `已签：${signed.join('、')}` : '',
+      waiting.length ? `待签：${waiting.join('、')}` : '',
+    ].filter(Boolean).join(' / '),
+    template: (name: string) => `模板：${name}`,
+    draftNote: '草稿：人事启动后交接才开始',
+    start: '启动交接',
+    startConfirmTitle: '启动交接',
+    startConfirm: (title: string) =>
+      `启动后将建立交接群、通知参与人，里程碑开始计时。确认启动「${title}」？`,
+    started: '交接已启动',
+    sections: '交接内容',
+    sectionCount: (settled: number, total: number) =>
+      `${settled}/${total} 已确认`,
     loadError: '交接详情没有加载出来',
     notFound: '找不到这个交接，可能已被删除或你没有权限查看',
     backHome: '回到我的交接',
@@ -74,6 +94,14 @@ export const zhCN = {
     manager: '负责人',
     stakeholder: '相关人',
   } satisfies Record<ParticipantRole, string>,
+  sections: {
+    strategic_projects: '战略项目',
+    core_resources: '核心资源',
+    team: '团队管理',
+    risks: '风险与责任',
+    documents_assets: '文件与资产',
+    system_access: '系统权限',
+  } satisfies Record<Section, string>,
   statuses: {
     draft: '草稿',
     active: '进行中',

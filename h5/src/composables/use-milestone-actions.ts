@@ -2,29 +2,8 @@ import { reactive, type Ref, type ShallowRef } from 'vue';
 import type {
   HandoverDetail, MeResponse, MilestoneView, Progress,
 } from '@baton/shared';
-import { completeMilestone } from '@/api';
+import { completeMilestone, signMilestone } from '@/api';
 import { isPast } from '@/utils/format';
-
-// Handovers in these states take no more milestone changes.
-const FROZEN = new Set<HandoverDetail['status']>(['closed', 'cancelled']);
-
-/**
- * Whether to offer 标记完成 for a milestone: it is not done, the handover is
- * still open, and I own it (by role) or am HR or the manager. Only a hint
- * for the UI; the server decides and may still refuse.
- */
-export function mayComplete(
-  handover: HandoverDetail,
-  milestone: MilestoneView,
-  me: MeResponse | null,
-): boolean {
-  if (milestone.doneAt || FROZEN.has(handover.status)) return false;
-  const role = handover.myRole;
-  return role === milestone.ownerRole
-    || role === 'hr'
-    || role === 'manager'
-    || me?.isHr === true;
-}
 
 function progressAfter(progress: Progress, wasOverdue: boolean): Progress {
   const done = Math.min(progress.total, progress.done + 1);
@@ -50,23 +29,29 @@ function markedDone(
   return {
     ...handover,
     progress: progressAfter(handover.progress, isPast(milestone.dueAt)),
-    milestones: handover.milestones.map((m) =>
-      (m.id === milestone.id ? { ...m, doneAt, doneBy } : m)),
+    milestones: handover.milestones.map((m) => (m.id === milestone.id
+      ? { ...m, doneAt, doneBy, actions: [] }
+      : m)),
   };
 }
 
 /**
- * Completes milestones of the handover in `detail` optimistically: the step
- * shows as done at once, then takes the server's answer, or goes back to
- * how it was if the server refuses (the error is rethrown for the caller to
- * show). `pending` holds the ids of milestones waiting for the server.
+ * What can be done to the milestones of the handover in `detail`. Which
+ * buttons to offer is the server's call (each milestone's `actions`); this
+ * only carries them out. `pending` holds the ids of milestones waiting for
+ * the server; failures are rethrown for the caller to show.
  */
-export function useMilestoneCompletion(
+export function useMilestoneActions(
   detail: ShallowRef<HandoverDetail | null>,
   me: Readonly<Ref<MeResponse | null>>,
 ) {
   const pending = reactive(new Set<string>());
 
+  /**
+   * Completes a milestone optimistically: it shows as done at once, then
+   * takes the server's answer, or goes back to how it was if the server
+   * refuses.
+   */
   async function complete(milestone: MilestoneView): Promise<void> {
     const before = detail.value;
     if (!before || pending.has(milestone.id)) return;
@@ -87,5 +72,22 @@ export function useMilestoneCompletion(
     }
   }
 
-  return { pending, complete };
+  /**
+   * Signs a sign-off milestone in my signer roles, then shows the handover
+   * as the server now has it (who signed; done once everyone has).
+   */
+  async function sign(milestone: MilestoneView): Promise<void> {
+    const handover = detail.value;
+    if (!handover || pending.has(milestone.id)) return;
+
+    pending.add(milestone.id);
+    try {
+      const after = await signMilestone(handover.id, milestone.id);
+      if (detail.value?.id === after.id) detail.value = after;
+    } finally {
+      pending.delete(milestone.id);
+    }
+  }
+
+  return { pending, complete, sign };
 }
