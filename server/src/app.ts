@@ -15,6 +15,7 @@ import { itemRouter } from './routes/items';
 import { meRouter } from './routes/me';
 import { milestoneRouter } from './routes/milestones';
 import { participantRouter } from './routes/participants';
+import { postRouter } from './routes/posts';
 import { templateRouter } from './routes/templates';
 import { createSandboxApi } from './sandbox/sandbox-api';
 import { Services } from './services';
@@ -56,7 +57,8 @@ export function buildApp(services: Services): Koa {
 
   const isApi = (p: string) => p === '/api' || p.startsWith('/api/');
   const routers = [authRouter, meRouter, templateRouter, handoverRouter,
-    itemRouter, milestoneRouter, participantRouter].map((make) => make(services));
+    itemRouter, milestoneRouter, participantRouter, postRouter]
+    .map((make) => make(services));
   for (const router of routers) {
     app.use(router.routes()).use(router.allowedMethods());
   }

@@ -27,5 +27,10 @@ export const copy = {
   handoverCancelled: (title: string, reason: string) =>
     `**${title}** 已取消。\n> 原因：${reason}\n> 已填写的交接内容会保留。`,
   participantAdded: (name: string, role: string) => `${name} 以${role}身份加入交接。`,
+  postHeading: '进展更新',
+  postPending: '待完成：',
+  postOverdue: '已逾期：',
+  postSignature: (who: string) => `—— ${who}`,
+  andMore: (n: number) => ` 等 ${n} 项`,
   notActive: (title: string) => `「${title}」所在的交接已不在进行中，无需操作。`,
 };

@@ -13,8 +13,8 @@ export interface AuditEntry {
 
 /** Appends to the audit trail inside the caller's transaction. */
 export async function audit(manager: EntityManager, entry: AuditEntry,
-  now: Date): Promise<void> {
-  await manager.save(manager.create(AuditEvent, {
+  now: Date): Promise<AuditEvent> {
+  return manager.save(manager.create(AuditEvent, {
     actor: entry.actor,
     action: entry.action,
     targetType: entry.targetType,

@@ -33,6 +33,7 @@ export interface PolicyContext {
 export const HANDOVER_ACTIONS = [
   'read', 'update', 'manageParticipants', 'start', 'complete', 'evaluate',
   'close', 'cancel', 'readTimeline', 'createItem', 'readSensitive',
+  'postUpdate',
 ] as const;
 export type HandoverAction = (typeof HANDOVER_ACTIONS)[number];
 
@@ -78,6 +79,7 @@ const HANDOVER_RULES: Record<HandoverAction, Rule> = {
   readTimeline: { who: (s) => mayRead(s) && (s.hr || is(s, 'manager')
     || is(s, 'successor') || is(s, 'departing')), when: always },
   createItem: { who: (s) => s.hr || is(s, 'departing'), when: (s) => s.open },
+  postUpdate: { who: (s) => s.hr, when: (s) => s.status === 'active' },
   // Team-member performance notes: successor, manager and HR; the departing
   // executive writes them, so sees them while still writing.
   readSensitive: { who: (s) => s.hr || is(s, 'successor') || is(s, 'manager')

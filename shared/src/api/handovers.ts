@@ -131,3 +131,16 @@ export const TimelineResponse = z.object({
   nextCursor: z.string().nullable(),
 });
 export type TimelineResponse = z.infer<typeof TimelineResponse>;
+
+/** `POST /api/handovers/:id/posts`: HR's update to the group. */
+export const ProgressPostRequest = z.object({
+  text: z.string().trim().min(1, 'write something').max(500),
+}).strict();
+export type ProgressPostRequest = z.infer<typeof ProgressPostRequest>;
+
+export const ProgressPostResponse = z.object({
+  /** The markdown as it goes to the group. */
+  content: z.string(),
+  progress: Progress,
+});
+export type ProgressPostResponse = z.infer<typeof ProgressPostResponse>;
