@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { migrations } from '../../../migrations';
 import { entities } from '../entities';
+import { serializeSqlite } from './sqlite-serial';
 
 /**
  * Builds the DataSource from DATABASE_URL: `mysql://` (or `mariadb://`) goes
@@ -52,6 +53,7 @@ function driverOptions(databaseUrl: string): Partial<DataSourceOptions> {
 export async function openDatabase(databaseUrl: string): Promise<DataSource> {
   const db = createDataSource(databaseUrl);
   await db.initialize();
+  if (databaseUrl.startsWith('sqlite:')) serializeSqlite(db);
   await db.runMigrations({ transaction: 'each' });
   return db;
 }

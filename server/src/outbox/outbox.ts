@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { patch } from '../db/partial';
+import { insertOrIgnore } from '../db/insert-or-ignore';
 import { OutboxMessage } from '../entities';
 
 /** What a sender kind takes; see senders.ts. */
@@ -13,21 +13,19 @@ export interface OutboxEntry {
 
 /**
  * Queues an outgoing WeCom call inside the caller's transaction, so it is
- * sent if and only if the domain change commits.
+ * sent if and only if the domain change commits. False when a row with
+ * the same key was queued before.
  */
 export async function enqueue(manager: EntityManager, entry: OutboxEntry,
-  now: Date): Promise<void> {
-  await manager.createQueryBuilder().insert().into(OutboxMessage)
-    .values(patch<OutboxMessage>({
-      kind: entry.kind,
-      payload: entry.payload,
-      dedupeKey: entry.dedupeKey,
-      handoverId: entry.handoverId ?? null,
-      status: 'pending',
-      attempts: 0,
-      nextAttemptAt: now,
-      createdAt: now,
-    }))
-    .orIgnore()
-    .execute();
+  now: Date): Promise<boolean> {
+  return insertOrIgnore(manager, OutboxMessage, {
+    kind: entry.kind,
+    payload: entry.payload,
+    dedupeKey: entry.dedupeKey,
+    handoverId: entry.handoverId ?? null,
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: now,
+    createdAt: now,
+  });
 }
