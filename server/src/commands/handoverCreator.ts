@@ -27,49 +27,58 @@ export interface HandoverCreatorProps {
  * until it is started.
  */
 export async function handoverCreator(props: HandoverCreatorProps): Promise<Handover> {
-  const { db, context, actor, input } = props;
-  const template = await db.getRepository(HandoverTemplate)
-    .findOneBy({ id: Number(input.templateId) });
+  const { db } = props;
+  const id = await db.transaction((manager) => draftCreator({ ...props, manager }));
+  return db.getRepository(Handover).findOneByOrFail({ id });
+}
+
+/**
+ * handoverCreator inside the caller's transaction (e.g. with the record of
+ * what proposed it); resolves with the new handover's id.
+ */
+export async function draftCreator(props: Omit<HandoverCreatorProps, 'db'> & {
+  manager: EntityManager;
+}): Promise<number> {
+  const { manager, context, actor, input } = props;
+  const template = await manager.findOneBy(HandoverTemplate,
+    { id: Number(input.templateId) });
   if (!template || template.status !== 'active') {
     throw validationError('no active template with this id', 'templateId');
   }
-  const people = await checkPeople(db, input);
+  const people = await checkPeople(manager, input);
   const managerUserid = input.managerUserid ?? people.departing.directLeader[0];
   const now = new Date(context.clock.now());
 
-  const id = await db.transaction(async (manager) => {
-    const ref = crypto.randomBytes(6).toString('hex');
-    const handover = await manager.save(manager.create(Handover, {
-      ref,
-      title: input.title ?? copy.chatName(people.departing.name),
-      status: 'draft',
-      departingUserid: input.departingUserid,
-      successorUserid: input.successorUserid,
-      lastWorkingDay: input.lastWorkingDay,
-      chatId: `baton${ref}`,
-      templateId: template.id,
-      templateVersion: template.version,
-      templateSnapshot: template.definition,
-      createdBy: actor,
-      createdAt: now,
-      updatedAt: now,
-    }));
-    await addParticipants(manager, handover.id, now, [
-      [input.departingUserid, 'departing'], [input.successorUserid, 'successor'],
-      [actor, 'hr'], [managerUserid, 'manager'],
-    ]);
-    await addMilestones(manager, handover, template, context);
-    await addItems(manager, handover, template, actor, now);
-    await audit(manager, {
-      actor, action: 'handover.created', targetType: 'handover',
-      targetId: handover.id, handoverId: handover.id,
-      details: { template: template.key, templateVersion: template.version,
-        departing: input.departingUserid, successor: input.successorUserid,
-        lastWorkingDay: input.lastWorkingDay },
-    }, now);
-    return handover.id;
-  });
-  return db.getRepository(Handover).findOneByOrFail({ id });
+  const ref = crypto.randomBytes(6).toString('hex');
+  const handover = await manager.save(manager.create(Handover, {
+    ref,
+    title: input.title ?? copy.chatName(people.departing.name),
+    status: 'draft',
+    departingUserid: input.departingUserid,
+    successorUserid: input.successorUserid,
+    lastWorkingDay: input.lastWorkingDay,
+    chatId: `baton${ref}`,
+    templateId: template.id,
+    templateVersion: template.version,
+    templateSnapshot: template.definition,
+    createdBy: actor,
+    createdAt: now,
+    updatedAt: now,
+  }));
+  await addParticipants(manager, handover.id, now, [
+    [input.departingUserid, 'departing'], [input.successorUserid, 'successor'],
+    [actor, 'hr'], [managerUserid, 'manager'],
+  ]);
+  await addMilestones(manager, handover, template, context);
+  await addItems(manager, handover, template, actor, now);
+  await audit(manager, {
+    actor, action: 'handover.created', targetType: 'handover',
+    targetId: handover.id, handoverId: handover.id,
+    details: { template: template.key, templateVersion: template.version,
+      departing: input.departingUserid, successor: input.successorUserid,
+      lastWorkingDay: input.lastWorkingDay },
+  }, now);
+  return handover.id;
 }
 
 /** Dates every milestone, counting from today for those due from the start. */
@@ -108,10 +117,10 @@ async function addParticipants(manager: EntityManager, handoverId: number, now: 
 }
 
 /** Everyone named must be a current member, and two different people. */
-async function checkPeople(db: DataSource, input: CreateHandoverRequest) {
+async function checkPeople(manager: EntityManager, input: CreateHandoverRequest) {
   const find = async (userid: string | undefined, field: string) => {
     if (userid === undefined) return undefined;
-    const person = await db.getRepository(Employee).findOneBy({ userid });
+    const person = await manager.findOneBy(Employee, { userid });
     if (!person || person.departedAt !== null) {
       throw validationError(`${userid} is not a member of the directory`, field);
     }
@@ -122,6 +131,10 @@ async function checkPeople(db: DataSource, input: CreateHandoverRequest) {
   await find(input.managerUserid, 'managerUserid');
   if (departing.userid === successor.userid) {
     throw validationError('the successor must be someone else', 'successorUserid');
+  }
+  if (input.managerUserid === departing.userid || input.managerUserid === successor.userid) {
+    throw validationError('the manager must be neither the departing executive nor the successor',
+      'managerUserid');
   }
   return { departing, successor };
 }

@@ -5,7 +5,7 @@ import { Handover } from '../entities';
 import { audit } from '../domain/audit';
 import { HandoverRecord } from '../domain/handover-record';
 import { checkTransition } from '../domain/lifecycle';
-import { itemSettled } from '../domain/progress';
+import { completionBlocker } from '../domain/completion';
 import { conflict } from '../errors';
 import { enqueue } from '../outbox/outbox';
 import { CommandContext } from './context';
@@ -37,7 +37,8 @@ export async function handoverTransitioner(props: HandoverTransitionerProps): Pr
   const { manager, context, record, actor, to } = props;
   const { handover } = record;
   checkTransition(handover.status, to);
-  if (to === 'completed') checkCompletable(record);
+  const blocker = to === 'completed' ? completionBlocker(record) : null;
+  if (blocker) throw conflict(blocker);
   const now = new Date(context.clock.now());
 
   const dateColumn = DATE_COLUMN[to];
@@ -57,19 +58,6 @@ export async function handoverTransitioner(props: HandoverTransitionerProps): Pr
   const from = handover.status;
   Object.assign(handover, changes);
   await tellGroup(manager, record, to, from, now);
-}
-
-/** Completion needs the sign-off and every required item settled. */
-function checkCompletable(record: HandoverRecord): void {
-  const signOff = record.milestones.find((m) => m.rule === 'signed_off');
-  if (signOff && !signOff.doneAt) {
-    throw conflict(`「${signOff.title}」 is not signed yet`);
-  }
-  const open = record.items.filter((i) => i.required && !itemSettled(i));
-  if (open.length > 0) {
-    throw conflict(`${open.length} required items are not acknowledged or marked not applicable: `
-      + open.slice(0, 5).map((i) => i.title).join('、'));
-  }
 }
 
 /** The group learns a handover completed (and is renamed) or was cancelled. */

@@ -22,8 +22,12 @@ export async function participantAdder(props: {
   if (!person || person.departedAt) {
     throw validationError(`${input.userid} is not a member of the directory`, 'userid');
   }
-  if (record.participants.some((p) => p.userid === input.userid && p.role === input.role)) {
-    throw conflict(`${input.userid} is already ${input.role}`);
+  // One person, one role: a departing executive who is also their own
+  // manager, or a successor who is also a signer twice over, defeats the
+  // three-way sign-off.
+  const existing = record.participants.find((p) => p.userid === input.userid);
+  if (existing) {
+    throw conflict(`${input.userid} already takes part as ${existing.role}`);
   }
   const now = new Date(context.clock.now());
   const participant = await manager.save(manager.create(HandoverParticipant, {
@@ -34,8 +38,7 @@ export async function participantAdder(props: {
     targetId: participant.id, handoverId: record.handover.id,
     details: { userid: input.userid, role: input.role },
   }, now);
-  const alreadyMember = record.participants.some((p) => p.userid === input.userid);
-  if (!alreadyMember) await syncChat(manager, record, { add: input.userid }, now);
+  await syncChat(manager, record, { add: input.userid }, now);
   return participant;
 }
 

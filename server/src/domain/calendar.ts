@@ -67,10 +67,14 @@ export class BusinessCalendar {
   }
 }
 
-/** `day` moved by whole calendar days. */
+/** `day` moved by whole calendar days, within years 1000 to 9999. */
 export function shiftDays(day: string, n: number): string {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + n);
+  const year = date.getUTCFullYear();
+  if (Number.isNaN(year) || year < 1000 || year > 9999) {
+    throw new RangeError(`${day} moved by ${n} days leaves the calendar`);
+  }
   return date.toISOString().slice(0, 10);
 }
 

@@ -22,8 +22,8 @@ export function checkFields(kind: ItemKind, fields: Record<string, unknown>,
   const issue = parsed.error.issues[0];
   const field = ['fields', ...issue.path.map(String)].join('.');
   if (issue.code === 'unrecognized_keys') {
-    throw validationError(`${kind} has no field ${issue.keys.join(', ')}`,
-      `fields.${issue.keys[0]}`);
+    const path = [field, issue.keys[0]].join('.');
+    throw validationError(`${kind} has no field ${path.slice('fields.'.length)}`, path);
   }
   throw validationError(`${field}: ${issue.message}`, field);
 }

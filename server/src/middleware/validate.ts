@@ -11,7 +11,8 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
   const issue = result.error.issues[0];
   const field = issue.path.join('.') || undefined;
   if (issue.code === 'unrecognized_keys') {
-    throw validationError(`unknown field ${issue.keys.join(', ')}`, issue.keys[0]);
+    const path = [...issue.path.map(String), issue.keys[0]].join('.');
+    throw validationError(`unknown field ${path}`, path);
   }
   throw validationError(field ? `${field}: ${issue.message}` : issue.message, field);
 }

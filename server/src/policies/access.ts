@@ -3,7 +3,7 @@ import { conflict, forbidden, notFound } from '../errors';
 import { HandoverItem, Milestone } from '../entities';
 import {
   Actor, factsOf, HANDOVER_RULES, HandoverAction, handoverActions, PolicyContext,
-  refusal, Subject, subjectOf,
+  Refusal, refusal, Subject, subjectOf,
 } from './handover';
 import { ITEM_RULES, ItemAction, itemActions } from './item';
 import {
@@ -53,13 +53,16 @@ export class HandoverAccess {
 }
 
 /** Turns a refusal into its error: 403 names no state, 409 says it is the state. */
-function refuse(status: 403 | 409 | null, action: string, message?: string): void {
-  if (status === 403) throw forbidden(message);
-  if (status === 409) throw conflict(`${action} is not possible in the current state`);
+function refuse(refused: Refusal, action: string, message?: string): void {
+  if (refused?.status === 403) throw forbidden(message);
+  if (refused?.status === 409) {
+    throw conflict(refused.reason ?? `${action} is not possible in the current state`);
+  }
 }
 
 function itemFacts(item: HandoverItem) {
-  return { status: item.status, fromTemplate: item.promptKey !== null };
+  return { status: item.status, fromTemplate: item.promptKey !== null,
+    createdBy: item.createdBy };
 }
 
 /** The facts the milestone policy reads. */
@@ -69,6 +72,7 @@ export function milestoneFacts(m: Milestone): MilestoneFacts {
     done: m.doneAt !== null,
     signers: m.signers,
     signed: Object.keys(m.signatures ?? {}) as MilestoneFacts['signed'],
+    signedBy: Object.values(m.signatures ?? {}).map((s) => s!.userid),
   };
 }
 

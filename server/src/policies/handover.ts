@@ -1,4 +1,6 @@
 import type { HandoverStatus, ParticipantRole } from '@baton/shared';
+import { completionBlocker } from '../domain/completion';
+import type { HandoverRecord } from '../domain/handover-record';
 
 /**
  * Who may do what to a handover, as data: each action is a rule over the
@@ -21,6 +23,8 @@ export interface HandoverFacts {
   participants: { userid: string; role: ParticipantRole }[];
   /** When it closed, for the departing executive's read window. */
   closedAt?: Date | null;
+  /** Why it cannot be completed yet; null when it can. */
+  completionBlocker?: string | null;
 }
 
 /** What the policies need besides the record. */
@@ -33,12 +37,13 @@ export interface PolicyContext {
 export const HANDOVER_ACTIONS = [
   'read', 'update', 'manageParticipants', 'start', 'complete', 'evaluate',
   'close', 'cancel', 'readTimeline', 'createItem', 'readSensitive',
-  'postUpdate',
+  'postUpdate', 'readCustomers', 'transferCustomers',
 ] as const;
 export type HandoverAction = (typeof HANDOVER_ACTIONS)[number];
 
 /** The facts every rule reads, worked out once. */
 export interface Subject {
+  userid: string;
   status: HandoverStatus;
   roles: Set<ParticipantRole>;
   /** Global HR, or this handover's HR participant. */
@@ -47,6 +52,8 @@ export interface Subject {
   open: boolean;
   /** Closed long enough ago that the departing executive lost access. */
   departingExpired: boolean;
+  /** Why completing would be refused now; null when it would not. */
+  completionBlocker: string | null;
 }
 
 /**
@@ -56,6 +63,8 @@ export interface Subject {
 export interface Rule<T = void> {
   who: (s: Subject, target: T) => boolean;
   when: (s: Subject, target: T) => boolean;
+  /** What the 409 says when `when` fails, if more than the state. */
+  why?: (s: Subject, target: T) => string | null;
 }
 
 const always = () => true;
@@ -71,7 +80,11 @@ const HANDOVER_RULES: Record<HandoverAction, Rule> = {
   update: { who: (s) => s.hr, when: (s) => s.open },
   manageParticipants: { who: (s) => s.hr, when: (s) => s.open },
   start: { who: (s) => s.hr, when: (s) => s.status === 'draft' },
-  complete: { who: (s) => s.hr || is(s, 'manager'), when: (s) => s.status === 'active' },
+  complete: {
+    who: (s) => s.hr || is(s, 'manager'),
+    when: (s) => s.status === 'active' && s.completionBlocker === null,
+    why: (s) => (s.status === 'active' ? s.completionBlocker : null),
+  },
   evaluate: { who: (s) => s.hr, when: (s) => s.status === 'completed' },
   close: { who: (s) => s.hr,
     when: (s) => s.status === 'completed' || s.status === 'evaluating' },
@@ -80,6 +93,13 @@ const HANDOVER_RULES: Record<HandoverAction, Rule> = {
     || is(s, 'successor') || is(s, 'departing')), when: always },
   createItem: { who: (s) => s.hr || is(s, 'departing'), when: (s) => s.open },
   postUpdate: { who: (s) => s.hr, when: (s) => s.status === 'active' },
+  // Customer transfer (客户继承): HR and the manager choose and move the
+  // customers; the successor follows how it goes, and so does the departing
+  // executive while the handover is open.
+  readCustomers: { who: (s) => s.hr || is(s, 'manager') || is(s, 'successor')
+    || departingMayWrite(s), when: always },
+  transferCustomers: { who: (s) => s.hr || is(s, 'manager'),
+    when: (s) => s.status === 'active' },
   // Team-member performance notes: successor, manager and HR; the departing
   // executive writes them, so sees them while still writing.
   readSensitive: { who: (s) => s.hr || is(s, 'successor') || is(s, 'manager')
@@ -92,10 +112,13 @@ export function allowed<A extends string, T>(rules: Record<A, Rule<T>>,
   return new Set(actions.filter((a) => rules[a].who(s, target) && rules[a].when(s, target)));
 }
 
-/** 403 when `who` fails, 409 when only `when` does; nothing when allowed. */
-export function refusal<T>(rule: Rule<T>, s: Subject, target: T): 403 | 409 | null {
-  if (!rule.who(s, target)) return 403;
-  if (!rule.when(s, target)) return 409;
+/** Why an action is refused: 403 when `who` fails, 409 when only `when` does. */
+export type Refusal = { status: 403 } | { status: 409; reason: string | null } | null;
+
+/** The refusal of `rule` for this subject and target; null when allowed. */
+export function refusal<T>(rule: Rule<T>, s: Subject, target: T): Refusal {
+  if (!rule.who(s, target)) return { status: 403 };
+  if (!rule.when(s, target)) return { status: 409, reason: rule.why?.(s, target) ?? null };
   return null;
 }
 
@@ -109,11 +132,13 @@ export function subjectOf(actor: Actor, facts: HandoverFacts,
   const expiresAt = facts.closedAt
     ? facts.closedAt.getTime() + context.departingReadDays * 86_400_000 : null;
   return {
+    userid: actor.userid,
     status: facts.status,
     roles,
     hr: actor.isHr || roles.has('hr'),
     open: facts.status === 'draft' || facts.status === 'active',
     departingExpired: expiresAt !== null && context.now >= expiresAt,
+    completionBlocker: facts.completionBlocker ?? null,
   };
 }
 
@@ -128,13 +153,12 @@ export function rolesOf(facts: HandoverFacts, userid: string): ParticipantRole[]
 }
 
 /** The facts of a loaded handover record. */
-export function factsOf(record: {
-  handover: { status: HandoverStatus; closedAt?: Date | null };
-  participants: { userid: string; role: ParticipantRole }[];
-}): HandoverFacts {
+export function factsOf(record: HandoverRecord): HandoverFacts {
   return {
     status: record.handover.status,
     participants: record.participants,
     closedAt: record.handover.closedAt ?? null,
+    completionBlocker: record.handover.status === 'active'
+      ? completionBlocker(record) : null,
   };
 }

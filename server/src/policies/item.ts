@@ -13,6 +13,8 @@ export interface ItemFacts {
   status: ItemStatus;
   /** Items from the template's prompts cannot be deleted, only marked N/A. */
   fromTemplate: boolean;
+  /** Who added it: only they may delete it. */
+  createdBy: string;
 }
 
 /** The departing executive writes the handover; HR may help. */
@@ -29,7 +31,14 @@ export const ITEM_RULES: Record<ItemAction, Rule<ItemFacts>> = {
   return: { who: receiver, when: (s, i) => running(s) && i.status === 'submitted' },
   markNotApplicable: { who: writer, when: statusIs('draft', 'submitted') },
   reopen: { who: writer, when: statusIs('not_applicable') },
-  delete: { who: writer, when: (s, i) => statusIs('draft')(s, i) && !i.fromTemplate },
+  // Only whoever added an item deletes it; template prompts stay, marked
+  // not applicable instead.
+  delete: {
+    who: (s, i) => writer(s) && (i.fromTemplate || i.createdBy === s.userid),
+    when: (s, i) => statusIs('draft')(s, i) && !i.fromTemplate,
+    why: (_, i) => (i.fromTemplate
+      ? 'items the template asks for cannot be deleted; mark them not applicable' : null),
+  },
 };
 
 /** Every item action the subject may take on this item now. */

@@ -12,6 +12,8 @@ export interface MilestoneFacts {
   signers: ParticipantRole[] | null;
   /** Roles that have signed. */
   signed: ParticipantRole[];
+  /** People who have signed. */
+  signedBy: string[];
 }
 
 /** The signer roles the subject holds (HR signs as hr). */
@@ -19,9 +21,14 @@ function signerRoles(s: Subject, m: MilestoneFacts): ParticipantRole[] {
   return (m.signers ?? []).filter((role) => s.roles.has(role) || (role === 'hr' && s.hr));
 }
 
-/** The signer roles the subject may still sign as. */
+/**
+ * The signer role the subject may still sign as: one per person, so three
+ * signatures always mean three people (HR who is also the manager signs
+ * once).
+ */
 export function signableRoles(s: Subject, m: MilestoneFacts): ParticipantRole[] {
-  return signerRoles(s, m).filter((role) => !m.signed.includes(role));
+  if (m.signedBy.includes(s.userid)) return [];
+  return signerRoles(s, m).filter((role) => !m.signed.includes(role)).slice(0, 1);
 }
 
 const open = (s: Subject, m: MilestoneFacts) => s.status === 'active' && !m.done;

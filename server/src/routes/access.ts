@@ -13,8 +13,8 @@ import { RouteDeps } from './context';
  */
 export async function loadAccess(deps: RouteDeps, manager: EntityManager,
   ctx: Context): Promise<HandoverAccess> {
-  const id = Number(ctx.params.id);
-  if (!Number.isSafeInteger(id) || id <= 0) throw notFound('handover');
+  const id = parseId(ctx.params.id);
+  if (id === null) throw notFound('handover');
   const record = await loadHandover(manager, id);
   if (!record) throw notFound('handover');
   const access = new HandoverAccess(actorOf(ctx), record, policyContext(deps.commands));
@@ -36,12 +36,19 @@ export async function changeHandover<T>(deps: RouteDeps, ctx: Context,
   return { result, access: await loadAccess(deps, deps.db.manager, ctx) };
 }
 
+/**
+ * A record id from the URL: plain decimal digits only, so `0x1`, `1e0`,
+ * `1.0` or ` 1` name nothing rather than record 1. Null when not an id.
+ */
+export function parseId(raw: unknown): number | null {
+  if (typeof raw !== 'string' || !/^[1-9]\d{0,14}$/.test(raw)) return null;
+  return Number(raw);
+}
+
 /** Parses an opaque list cursor (a positive integer), or 400. */
 export function parseCursor(value: unknown): number | null {
   if (value === undefined || value === '') return null;
-  const n = Number(value);
-  if (typeof value !== 'string' || !Number.isSafeInteger(n) || n <= 0) {
-    throw validationError('cursor is not valid', 'cursor');
-  }
+  const n = parseId(value);
+  if (n === null) throw validationError('cursor is not valid', 'cursor');
   return n;
 }

@@ -11,6 +11,7 @@ import { parseInput } from '../middleware/validate';
 import { presentTemplate } from '../presenters/template';
 import { TEMPLATE_RULES, TemplateAction } from '../policies/template';
 import { Actor } from '../policies/handover';
+import { parseId } from './access';
 import { RouteDeps } from './context';
 
 /** `/api/templates`: role templates; HR clones, edits and retires them. */
@@ -21,8 +22,8 @@ export function templateRouter(deps: RouteDeps): Router {
 
   /** Loads a template and checks the action, 404 / 403. */
   const load = async (actor: Actor, rawId: string | undefined, action?: TemplateAction) => {
-    const id = Number(rawId);
-    const template = Number.isSafeInteger(id) && id > 0 ? await repo().findOneBy({ id }) : null;
+    const id = parseId(rawId);
+    const template = id === null ? null : await repo().findOneBy({ id });
     if (!template) throw notFound('template');
     if (action && !TEMPLATE_RULES[action].who(actor, template)) throw forbidden();
     if (action && !TEMPLATE_RULES[action].when(template)) {

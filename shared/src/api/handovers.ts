@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { HANDOVER_STATUSES, PARTICIPANT_ROLES } from '../enums';
 import { SECTIONS } from '../items';
 import { MILESTONE_RULES } from '../templates';
-import { IsoDate } from '../dates';
+import { IsoDate, WorkingDay } from '../dates';
 import { PersonRef } from './me';
 
 /** Progress as the dashboard shows it: `已完成 80%，剩余 2 项`. */
@@ -89,7 +89,7 @@ export const CreateHandoverRequest = z.object({
   departingUserid: Userid,
   successorUserid: Userid,
   managerUserid: Userid.optional(),
-  lastWorkingDay: IsoDate,
+  lastWorkingDay: WorkingDay,
   title: z.string().trim().min(1).max(100).optional(),
 }).strict();
 export type CreateHandoverRequest = z.infer<typeof CreateHandoverRequest>;
@@ -97,7 +97,7 @@ export type CreateHandoverRequest = z.infer<typeof CreateHandoverRequest>;
 /** `PATCH /api/handovers/:id`: HR corrects a running or draft handover. */
 export const UpdateHandoverRequest = z.object({
   title: z.string().trim().min(1).max(100).optional(),
-  lastWorkingDay: IsoDate.optional(),
+  lastWorkingDay: WorkingDay.optional(),
 }).strict();
 export type UpdateHandoverRequest = z.infer<typeof UpdateHandoverRequest>;
 
