@@ -59,7 +59,7 @@ describe('WeCom callback protocol', () => {
   it('takes a signed event once, however often WeCom delivers it', async () => {
     const before = await receipts();
     const { query, body } = wecom.envelope(
-      event({ MsgType: 'event', Event: 'enter_agent', EventKey: '' }), now());
+      event({ MsgType: 'event', Event: 'click', EventKey: 'menu' }), now());
     for (let i = 0; i < 3; i++) {
       const response = await post(query, body);
       expect(response.status).toBe(200);

@@ -9,7 +9,9 @@ import { CallbackCrypto } from './callback/crypto';
 import { callbackRouter } from './callback/route';
 import { errorMiddleware } from './middleware/errors';
 import { requestLog } from './middleware/request-log';
+import { adminRouter } from './routes/admin';
 import { authRouter } from './routes/auth';
+import { customerRouter } from './routes/customers';
 import { handoverRouter } from './routes/handovers';
 import { itemRouter } from './routes/items';
 import { meRouter } from './routes/me';
@@ -17,6 +19,7 @@ import { milestoneRouter } from './routes/milestones';
 import { participantRouter } from './routes/participants';
 import { postRouter } from './routes/posts';
 import { templateRouter } from './routes/templates';
+import { remindAndSend } from './reminders/job';
 import { createSandboxApi } from './sandbox/sandbox-api';
 import { Services } from './services';
 
@@ -40,14 +43,22 @@ export function buildApp(services: Services): Koa {
     handlers: callbackHandlers({
       context: services.commands, corpId: env.wecom.corpId,
       logger: logger.child({ part: 'callback' }), isHr: services.isHr,
+      resignationApproval: env.resignationApproval,
     }),
-    afterCommit: () => { void services.outbox.kick(); },
+    afterCommit: () => {
+      void services.outbox.kick();
+      services.callbackTasks.kick().then(() => services.outbox.kick())
+        .catch((err: unknown) => logger.error({ err }, 'callback tasks failed'));
+    },
   });
   app.use(callbacks.routes()).use(callbacks.allowedMethods());
 
   if (services.emulator) {
     app.use(mount('/sandbox/wecom', services.emulator.app));
-    app.use(mount('/sandbox/api', createSandboxApi(services.emulator)));
+    app.use(mount('/sandbox/api', createSandboxApi(services.emulator, {
+      // Time moved: what fell due is reminded and sent before it answers.
+      afterClockMoved: async () => { await remindAndSend(services); },
+    })));
     app.use(async (ctx, next) => {
       if (ctx.path === '/sandbox') return ctx.redirect('/sandbox/');
       await next();
@@ -57,7 +68,8 @@ export function buildApp(services: Services): Koa {
 
   const isApi = (p: string) => p === '/api' || p.startsWith('/api/');
   const routers = [authRouter, meRouter, templateRouter, handoverRouter,
-    itemRouter, milestoneRouter, participantRouter, postRouter]
+    itemRouter, milestoneRouter, participantRouter, postRouter, adminRouter,
+    customerRouter]
     .map((make) => make(services));
   for (const router of routers) {
     app.use(router.routes()).use(router.allowedMethods());

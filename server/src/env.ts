@@ -17,6 +17,15 @@ export const SANDBOX_WECOM = {
 /** The demo company's HR manager. */
 const SANDBOX_HR = 'wangfang';
 
+/** The emulator's demo resignation approval template (sandbox only). */
+export const SANDBOX_RESIGNATION_APPROVAL = {
+  templateId: 'C4NxBatonDemoResignation01',
+  lastDayControl: 'Date-1764400000001',
+  successorControl: '工作交接人',
+  handoverTemplate: 'production_director',
+  hrUserid: SANDBOX_HR,
+} as const;
+
 const port = z.coerce.number().int().min(0).max(65535);
 const url = z.string().url().transform((s) => s.replace(/\/+$/, ''));
 const databaseUrl = z.string().regex(/^(mysql|mariadb):\/\/.+|^sqlite:.+/,
@@ -43,8 +52,21 @@ const Raw = z.object({
     .default('Asia/Shanghai'),
   HR_USERIDS: z.string().regex(/^[\w.@-]+(,[\w.@-]+)*$/,
     'expected userids separated by commas').optional(),
+  ADMIN_USERIDS: z.string().regex(/^[\w.@-]+(,[\w.@-]+)*$/,
+    'expected userids separated by commas').optional(),
   DEPARTING_READ_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   BUSINESS_CALENDAR_FILE: z.string().min(1).optional(),
+  RESIGNATION_APPROVAL: z.string().transform(parseJson)
+    .pipe(z.object({
+      templateId: z.string().min(1).max(128),
+      lastDayControl: z.string().min(1).max(128),
+      successorControl: z.string().min(1).max(128),
+      handoverTemplate: z.string().regex(/^[\w-]{1,64}$/)
+        .default('general_manager'),
+      hrUserid: z.string().regex(/^[\w.@-]{1,64}$/, 'a WeCom userid'),
+    }, { error: 'expected JSON {templateId, lastDayControl, '
+      + 'successorControl, handoverTemplate?, hrUserid}' }).strict())
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace',
     'silent']).default('info'),
 });
@@ -73,11 +95,30 @@ export interface Env {
   tzBusiness: string;
   /** Members who act as HR: see every handover and may start one. */
   hrUserids: string[];
+  /** Operators: may see and retry the outbox. */
+  adminUserids: string[];
   /** Days after close the departing executive may still read it. */
   departingReadDays: number;
   /** JSON `{holidays, workdays}` replacing the built-in China calendar. */
   businessCalendarFile: string | undefined;
+  /**
+   * Which WeCom approval is a resignation request, and where its last day
+   * and successor are; null: approvals are ignored.
+   */
+  resignationApproval: ResignationApprovalConfig | null;
   logLevel: z.infer<typeof Raw>['LOG_LEVEL'];
+}
+
+/** `RESIGNATION_APPROVAL`: controls are matched by id or title text. */
+export interface ResignationApprovalConfig {
+  /** The approval template's id (template_id). */
+  templateId: string;
+  lastDayControl: string;
+  successorControl: string;
+  /** The Baton template key the draft is made from. */
+  handoverTemplate: string;
+  /** Who prepares the draft and is told about it. */
+  hrUserid: string;
 }
 
 /** A configuration problem, phrased as one line naming the variable. */
@@ -130,10 +171,24 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     tzBusiness: raw.TZ_BUSINESS,
     hrUserids: (raw.HR_USERIDS ?? (sandbox ? SANDBOX_HR : '')).split(',')
       .filter(Boolean),
+    adminUserids: (raw.ADMIN_USERIDS ?? (sandbox ? SANDBOX_HR : '')).split(',')
+      .filter(Boolean),
     departingReadDays: raw.DEPARTING_READ_DAYS,
     businessCalendarFile: raw.BUSINESS_CALENDAR_FILE,
+    resignationApproval: raw.RESIGNATION_APPROVAL
+      ?? (sandbox ? { ...SANDBOX_RESIGNATION_APPROVAL } : null),
     logLevel: raw.LOG_LEVEL,
   };
+}
+
+/** JSON.parse for zod: bad JSON becomes an issue, not a throw. */
+function parseJson(text: string, ctx: z.RefinementCtx): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
+    return z.NEVER;
+  }
 }
 
 function isTimeZone(name: string): boolean {

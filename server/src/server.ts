@@ -5,6 +5,7 @@ import { AdjustableClock } from './clock';
 import { loadEnv } from './env';
 import { startJobs } from './jobs';
 import { createLogger } from './logger';
+import { seedDemoApproval } from './sandbox/demo-approval';
 import { seedDemoHandover } from './sandbox/seed';
 import { createServices, Services } from './services';
 import { syncDirectory } from './services/directory-sync';
@@ -48,6 +49,7 @@ export async function startServer(source: NodeJS.ProcessEnv,
   await seedBuiltinTemplates(services.db, services.clock, logger);
   await syncDirectory(services.db, services.wecom, services.clock, logger)
     .catch((err: unknown) => logger.error({ err }, 'directory sync failed at start'));
+  if (services.emulator) seedDemoApproval(services.emulator);
   if (env.mode === 'sandbox' && options.seed !== false) {
     await seedDemoHandover(services);
     await services.outbox.kick();
@@ -62,6 +64,9 @@ export async function startServer(source: NodeJS.ProcessEnv,
       await stopJobs();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // A send or task started by the last request still needs the database.
+      await services.outbox.idle();
+      await services.callbackTasks.idle();
       await services.emulator?.flush();
       await services.db.destroy();
     },

@@ -4,6 +4,8 @@ import crypto from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CN_CALENDAR } from '@baton/shared';
 import { AdjustableClock } from './clock';
+import { createCallbackTasks } from './callback/task-runners';
+import { CallbackTasks } from './callback/tasks';
 import { CommandContext } from './commands/context';
 import { openDatabase } from './db/data-source';
 import { BusinessCalendar } from './domain/calendar';
@@ -23,8 +25,11 @@ export interface Services {
   wecom: WecomClient;
   tokens: DbTokenStore;
   outbox: OutboxDispatcher;
+  /** Work callbacks leave for after their transaction (callback/tasks.ts). */
+  callbackTasks: CallbackTasks;
   commands: CommandContext;
   isHr: (userid: string) => boolean;
+  isAdmin: (userid: string) => boolean;
   sessionKeys: string[];
   /** Only in sandbox mode. */
   emulator: WecomEmulator | null;
@@ -53,16 +58,21 @@ export async function createServices(env: Env, logger: Logger,
     logger: logger.child({ part: 'emulator' }),
     stateFile: emulatorStateFile(env.databaseUrl),
   }) : null;
+  const commands: CommandContext = {
+    clock, publicUrl: env.publicUrl, tzBusiness: env.tzBusiness,
+    calendar: env.businessCalendarFile
+      ? BusinessCalendar.fromFile(env.businessCalendarFile)
+      : new BusinessCalendar(CN_CALENDAR),
+    departingReadDays: env.departingReadDays,
+  };
+  const callbackTasks = createCallbackTasks({ db, client: wecom, clock,
+    logger: logger.child({ part: 'callback-tasks' }), context: commands,
+    resignationApproval: env.resignationApproval });
   return {
-    env, db, clock, logger, wecom, tokens, outbox, emulator,
-    commands: {
-      clock, publicUrl: env.publicUrl, tzBusiness: env.tzBusiness,
-      calendar: env.businessCalendarFile
-        ? BusinessCalendar.fromFile(env.businessCalendarFile)
-        : new BusinessCalendar(CN_CALENDAR),
-      departingReadDays: env.departingReadDays,
-    },
+    env, db, clock, logger, wecom, tokens, outbox, emulator, commands,
+    callbackTasks,
     isHr: (userid) => hr.has(userid),
+    isAdmin: (userid) => env.adminUserids.includes(userid),
     sessionKeys: [env.sessionSecret ?? sandboxSessionSecret()],
   };
 }

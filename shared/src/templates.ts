@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PARTICIPANT_ROLES } from './enums';
 import { ITEM_KINDS, SECTION_KINDS, SECTIONS } from './items';
+import { ReminderSettingsInput } from './reminders';
 
 /**
  * Role templates: what a handover of a 销售总监 or 财务总监 asks for, and by
@@ -49,6 +50,8 @@ export const TemplateDefinition = z.object({
   description: z.string().max(500),
   sections: z.array(TemplateSection).max(SECTIONS.length),
   milestones: z.array(TemplateMilestone).min(1).max(20),
+  /** How overdue milestones are chased; see reminders.ts for the defaults. */
+  reminders: ReminderSettingsInput.optional(),
 }).strict().superRefine((t, ctx) => {
   const sections = t.sections.map((s) => s.key);
   if (new Set(sections).size !== sections.length) {

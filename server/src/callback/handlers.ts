@@ -8,6 +8,10 @@ import { textTo } from '../domain/wecom-messages';
 import type { Logger } from '../logger';
 import { enqueue } from '../outbox/outbox';
 import { HandoverAccess } from '../policies/access';
+import { ResignationApprovalConfig } from '../env';
+import { approvalChanged } from './approval';
+import { contactChanged } from './contact';
+import { agentEntered, textReceived } from './greetings';
 import { CallbackHandler, PassiveReply } from './route';
 import { field, XmlNode } from './xml';
 
@@ -16,12 +20,19 @@ export interface CallbackHandlerDeps {
   corpId: string;
   logger: Logger;
   isHr: (userid: string) => boolean;
+  /** Which approval is a resignation request; null ignores approvals. */
+  resignationApproval?: ResignationApprovalConfig | null;
 }
 
 /** Handlers by callback kind; see callbackRouter. */
 export function callbackHandlers(deps: CallbackHandlerDeps): Record<string, CallbackHandler> {
   return {
     'event:template_card_event': (event, manager) => cardClicked(event, manager, deps),
+    'event:change_contact': (event, manager) => contactChanged(event, manager, deps),
+    'event:sys_approval_change': (event, manager) => approvalChanged(event, manager,
+      { ...deps, config: deps.resignationApproval ?? null }),
+    'event:enter_agent': (event, manager) => agentEntered(event, manager, deps),
+    text: (event, manager) => textReceived(event, manager, deps),
   };
 }
 

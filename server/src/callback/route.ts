@@ -1,8 +1,11 @@
 import { Router } from '@koa/router';
 import type { Context } from 'koa';
-import { DataSource, EntityManager } from 'typeorm';
+import {
+  DataSource, EntityManager,
+} from 'typeorm';
 import { Clock, unixSeconds } from '../clock';
 import { CallbackReceipt } from '../entities';
+import { insertOrIgnore } from '../db/insert-or-ignore';
 import type { Logger } from '../logger';
 import { readTextBody } from './body';
 import { CallbackCrypto, CallbackRejected } from './crypto';
@@ -82,12 +85,10 @@ async function apply(event: XmlNode, deps: CallbackRouteDeps): Promise<PassiveRe
   const kind = kindOf(event);
   const handler = deps.handlers[kind];
   const reply = await deps.db.transaction(async (manager) => {
-    const inserted = await manager.createQueryBuilder().insert()
-      .into(CallbackReceipt)
-      .values({ dedupeKey: dedupeKeyOf(event, kind), kind,
-        receivedAt: new Date(deps.clock.now()) })
-      .orIgnore().execute();
-    if (!affectedRows(inserted)) {
+    const inserted = await insertOrIgnore(manager, CallbackReceipt, {
+      dedupeKey: dedupeKeyOf(event, kind), kind, receivedAt: new Date(deps.clock.now()),
+    });
+    if (!inserted) {
       deps.logger.info({ kind }, 'duplicate callback ignored');
       return undefined;
     }
@@ -116,19 +117,14 @@ function dedupeKeyOf(event: XmlNode, kind: string): string {
   if (msgId) return `msg:${msgId}`;
   const responseCode = field(event, 'ResponseCode');
   if (responseCode) return `card:${responseCode}`.slice(0, 191);
-  return [kind, field(event, 'FromUserName'), field(event, 'CreateTime'),
-    field(event, 'ChangeType'), field(event, 'UserID'), field(event, 'EventKey')]
-    .join(':').slice(0, 191);
-}
-
-/** Whether an INSERT ... IGNORE wrote a row, on either database. */
-function affectedRows(result: { raw: unknown; identifiers: unknown[] }): boolean {
-  const raw = result.raw as { affectedRows?: number; changes?: number } | undefined;
-  if (raw && typeof raw === 'object') {
-    if (typeof raw.affectedRows === 'number') return raw.affectedRows > 0;
-    if (typeof raw.changes === 'number') return raw.changes > 0;
+  const parts = [kind, field(event, 'FromUserName'), field(event, 'CreateTime'),
+    field(event, 'ChangeType'), field(event, 'UserID'), field(event, 'EventKey')];
+  // Approvals changed in one second differ only inside ApprovalInfo.
+  const approval = event.ApprovalInfo;
+  if (approval && typeof approval === 'object' && !Array.isArray(approval)) {
+    parts.push(field(approval, 'SpNo'), field(approval, 'SpStatus'));
   }
-  return result.identifiers.some((id) => id && Object.keys(id as object).length > 0);
+  return parts.join(':').slice(0, 191);
 }
 
 function queryOf<K extends string>(ctx: Context, names: K[]): Record<K, string> {

@@ -33,8 +33,17 @@ export class Milestone {
   @Column(str(64, { name: 'done_by', nullable: true }))
   doneBy!: string | null;
 
+  /** Overdue reminders sent to the owners so far. */
   @Column(int({ name: 'reminder_count', default: 0 }))
   reminderCount!: number;
+
+  /** When the owners last got an overdue reminder. */
+  @Column(dateTime({ name: 'last_reminded_at', nullable: true }))
+  lastRemindedAt!: Date | null;
+
+  /** When the manager and HR were told it is overdue. */
+  @Column(dateTime({ name: 'escalated_at', nullable: true }))
+  escalatedAt!: Date | null;
 
   /** What completes it by itself, if anything. */
   @Column(str(32, { nullable: true }))

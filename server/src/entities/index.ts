@@ -1,5 +1,6 @@
 import { AuditEvent } from './AuditEvent';
 import { CallbackReceipt } from './CallbackReceipt';
+import { CallbackTask } from './CallbackTask';
 import { Department } from './Department';
 import { Employee } from './Employee';
 import { Handover } from './Handover';
@@ -10,16 +11,18 @@ import { Milestone } from './Milestone';
 import { OutboxMessage } from './OutboxMessage';
 import { Session } from './Session';
 import { WecomToken } from './WecomToken';
+import { CustomerTransfer } from './CustomerTransfer';
+import { ReminderLog } from './ReminderLog';
 
 export {
-  AuditEvent, CallbackReceipt, Department, Employee, Handover, HandoverItem,
+  AuditEvent, CallbackReceipt, CallbackTask, Department, Employee, Handover, HandoverItem,
   HandoverParticipant, HandoverTemplate, Milestone, OutboxMessage, Session,
-  WecomToken,
+  WecomToken, CustomerTransfer, ReminderLog,
 };
 
 /** Every entity, for the DataSource. */
 export const entities = [
-  AuditEvent, CallbackReceipt, Department, Employee, Handover, HandoverItem,
+  AuditEvent, CallbackReceipt, CallbackTask, Department, Employee, Handover, HandoverItem,
   HandoverParticipant, HandoverTemplate, Milestone, OutboxMessage, Session,
-  WecomToken,
+  WecomToken, CustomerTransfer, ReminderLog,
 ];

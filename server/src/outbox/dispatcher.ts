@@ -5,7 +5,8 @@ import { OutboxMessage } from '../entities';
 import type { Logger } from '../logger';
 import { WecomClient } from '../wecom/client';
 import { isRetryable } from '../wecom/errors';
-import { senders } from './senders';
+import { MemberSendWindow, recipientsOf } from './member-rate';
+import { mayPassLater, senders } from './senders';
 
 const CLAIM_MS = 60_000;
 const MAX_ATTEMPTS = 12;
@@ -15,6 +16,7 @@ const MAX_ATTEMPTS = 12;
  * claimed by a conditional update that only one of them can win, and a
  * claim lapses after a minute if its process died. Rows of one handover go
  * out in order: a row waits while an older row of its handover is pending.
+ * App messages are spread to stay under WeCom's per-member limit.
  */
 export class OutboxDispatcher {
   private running: Promise<number> | null = null;
@@ -28,6 +30,11 @@ export class OutboxDispatcher {
    * Sends what is due now; resolves with how many rows were sent. Called by
    * the cron tick and right after a commit that enqueued something.
    */
+  /** Resolves once no pass is running (for shutdown). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running.catch(() => undefined);
+  }
+
   kick(): Promise<number> {
     if (this.running) {
       this.again = true;
@@ -63,16 +70,37 @@ export class OutboxDispatcher {
     });
     let sent = 0;
     const blocked = new Set<number>();
+    const window = await MemberSendWindow.load(this.deps.db, now.getTime());
     for (const row of due) {
       if (row.handoverId !== null && blocked.has(row.handoverId)) continue;
+      const recipients = row.kind === 'message.send' ? recipientsOf(row.payload) : [];
+      const earliest = window.earliest(recipients, now.getTime());
+      if (earliest > now.getTime()) {
+        await this.putOff(row, new Date(earliest), now);
+        if (row.handoverId !== null) blocked.add(row.handoverId);
+        continue;
+      }
       if (await this.waitsForOlder(row) || !(await this.claim(row, now))) {
         if (row.handoverId !== null) blocked.add(row.handoverId);
         continue;
       }
-      if (await this.send(row)) sent++;
-      else if (row.handoverId !== null) blocked.add(row.handoverId);
+      if (await this.send(row)) {
+        sent++;
+        window.record(recipients, now.getTime());
+      } else if (row.handoverId !== null) blocked.add(row.handoverId);
     }
     return sent;
+  }
+
+  /** Moves a row's next try to `until` without counting an attempt. */
+  private async putOff(row: OutboxMessage, until: Date, now: Date): Promise<void> {
+    await this.deps.db.createQueryBuilder().update(OutboxMessage)
+      .set({ nextAttemptAt: until })
+      .where('id = :id AND status = :pending', { id: row.id, pending: 'pending' })
+      .andWhere('(claimed_until IS NULL OR claimed_until < :now)', { now })
+      .execute();
+    this.deps.logger.info({ outboxId: row.id, until },
+      'outbox row put off for the per-member limit');
   }
 
   private async waitsForOlder(row: OutboxMessage): Promise<boolean> {
@@ -117,7 +145,8 @@ export class OutboxDispatcher {
       logger.info({ outboxId: row.id, kind: row.kind, attempt }, 'outbox row sent');
       return true;
     } catch (error) {
-      const retry = isRetryable(error) && attempt < MAX_ATTEMPTS;
+      const retry = (isRetryable(error) || mayPassLater(row.kind, error))
+        && attempt < MAX_ATTEMPTS;
       const lastError = error instanceof Error ? error.message : String(error);
       await repo.update({ id: row.id }, {
         status: retry ? 'pending' : 'failed', attempts: attempt, lastError,

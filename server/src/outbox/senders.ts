@@ -2,13 +2,32 @@ import { WecomClient } from '../wecom/client';
 import { createChat, sendToChat, updateChat } from '../wecom/appchat';
 import { WecomApiError } from '../wecom/errors';
 import { AppMessage, replaceCardButton, sendMessage } from '../wecom/message';
+import { customerSenders } from './customer-senders';
 
 /** Sends one outbox row's payload; returns what to keep as its result. */
 export type Sender = (client: WecomClient, payload: Record<string, unknown>,
   attempt: number) => Promise<Record<string, unknown>>;
 
+/**
+ * Codes that mean "not yet" for one kind, beyond WeCom's busy codes: a
+ * group message whose group is not there (86003) waits for the group,
+ * which may still be created or retried by an operator.
+ */
+export const retryLaterCodes: Record<string, ReadonlySet<number>> = {
+  'appchat.send': new Set([86003]),
+  'appchat.update': new Set([86003]),
+};
+
+/** Whether this failure of a row of `kind` may pass with time. */
+export function mayPassLater(kind: string, error: unknown): boolean {
+  return error instanceof WecomApiError
+    && (retryLaterCodes[kind]?.has(error.errcode) ?? false);
+}
+
 /** Every kind the outbox knows. An unknown kind fails the row for good. */
 export const senders: Record<string, Sender> = {
+  ...customerSenders,
+
   /**
    * The chat id derives from the handover, so 86215 (already exists) means
    * an earlier try got through: success.

@@ -16,4 +16,5 @@ export interface RouteDeps {
   outbox: OutboxDispatcher;
   commands: CommandContext;
   isHr: (userid: string) => boolean;
+  isAdmin: (userid: string) => boolean;
 }

@@ -63,12 +63,22 @@ export interface DemoCustomer {
   follow_user: DemoFollower[];
 }
 
+/** A customer group chat (客户群) as `groupchat/get` shows its head. */
+export interface DemoCustomerGroup {
+  chat_id: string;
+  name: string;
+  /** The member who owns it. */
+  owner: string;
+}
+
 /** Everything the emulator needs to know about one company. */
 export interface DemoCompany {
   corpName: string;
   departments: DemoDepartment[];
   people: DemoPerson[];
   customers: DemoCustomer[];
+  /** Customer group chats; none when left out. */
+  customerGroups?: DemoCustomerGroup[];
 }
 
 /** Who plays which part in the demo handover. */
@@ -196,10 +206,17 @@ export const DEMO_CUSTOMERS: readonly DemoCustomer[] = [
   },
 ];
 
+/** zhangwei's customer group chats, to move to lina with his customers. */
+export const DEMO_CUSTOMER_GROUPS: readonly DemoCustomerGroup[] = [
+  { chat_id: 'wrDemoHuadongKehu0001', name: '华东重点客户群', owner: 'zhangwei' },
+  { chat_id: 'wrDemoJingxiaoshang02', name: '苏州经销商群', owner: 'zhangwei' },
+];
+
 /** The demo company as one value, the emulator's default directory. */
 export const DEMO_COMPANY: DemoCompany = {
   corpName: '示例制造有限公司',
   departments: [...DEMO_DEPARTMENTS],
   people: [...DEMO_PEOPLE],
   customers: [...DEMO_CUSTOMERS],
+  customerGroups: [...DEMO_CUSTOMER_GROUPS],
 };

@@ -85,6 +85,30 @@ describe('sandbox API', () => {
     }
   });
 
+  it('steers customer transfers: outcomes and members who left', async () => {
+    const t = makeEmulator();
+    const api = sandbox(t);
+    const outcome = await api.post('/sandbox/api/customers/outcome')
+      .send({ external_userid: 'wmDemoHuaxinJixie0001', outcome: 3 });
+    expect(outcome.status).toBe(200);
+    expect((await api.post('/sandbox/api/customers/outcome')
+      .send({ external_userid: 'x', outcome: 1 })).status).toBe(400);
+    expect((await api.post('/sandbox/api/members/resign')
+      .send({ userid: 'ghost' })).status).toBe(404);
+    expect((await api.post('/sandbox/api/members/resign')
+      .send({ userid: 'zhangwei' })).body).toEqual({ userid: 'zhangwei', status: 5 });
+
+    await t.post('externalcontact/resigned/transfer_customer', {
+      handover_userid: 'zhangwei', takeover_userid: 'lina',
+      external_userid: ['wmDemoHuaxinJixie0001'],
+    });
+    t.clock.advance(24 * 3600 * 1000);
+    const state = await api.get('/sandbox/api/customers');
+    expect(state.body.transfers).toMatchObject([
+      { externalUserid: 'wmDemoHuaxinJixie0001', mode: 'resigned', status: 3 }]);
+    expect(state.body.groups).toHaveLength(2);
+  });
+
   it('adds, lists and clears faults', async () => {
     const t = makeEmulator();
     const api = sandbox(t);

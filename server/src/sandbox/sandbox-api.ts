@@ -43,6 +43,11 @@ const faultRateBody = z.object({
   endpoints: z.array(z.string().min(1).max(100)).max(100).optional(),
 });
 
+const outcomeBody = z.object({
+  external_userid: z.string().min(1).max(64),
+  outcome: z.union([z.literal(3), z.literal(4), z.null()]),
+});
+
 const xmlValue: z.ZodType<XmlFields[string]> = z.lazy(() => z.union([
   z.string().max(100_000), z.number(), z.array(xmlValue).max(1000),
   z.record(z.string().regex(/^[A-Za-z_][\w.-]*$/), xmlValue),
@@ -61,8 +66,18 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
     field ? `${field}: ${issue.message}` : issue.message, field);
 }
 
+/** What the app does when the sandbox moves things. */
+export interface SandboxHooks {
+  /**
+   * Runs after `POST /clock` moved time, before it answers: e.g. the
+   * reminder scan and an outbox kick, so what fell due shows at once.
+   */
+  afterClockMoved?: () => Promise<void>;
+}
+
 /** The sandbox API over one emulator, as a Koa app to mount. */
-export function createSandboxApi(emulator: WecomEmulator): Koa {
+export function createSandboxApi(emulator: WecomEmulator,
+  hooks: SandboxHooks = {}): Koa {
   const router = new Router();
   const member = (query: unknown): string => {
     const { userid } = parse(userQuery, query);
@@ -114,9 +129,10 @@ export function createSandboxApi(emulator: WecomEmulator): Koa {
     ctx.body = { now: unixSeconds(emulator.clock) };
   });
 
-  router.post('/clock', (ctx) => {
+  router.post('/clock', async (ctx) => {
     const { advance_seconds: seconds } = parse(clockBody, ctx.request.body);
     emulator.clock.advance(Math.round(seconds * 1000));
+    await hooks.afterClockMoved?.();
     ctx.body = { now: unixSeconds(emulator.clock) };
   });
 
@@ -147,6 +163,25 @@ export function createSandboxApi(emulator: WecomEmulator): Koa {
   router.delete('/faults', (ctx) => {
     emulator.clearFaults();
     ctx.body = presentFaults(emulator);
+  });
+
+  router.get('/customers', (ctx) => {
+    ctx.body = {
+      transfers: emulator.customerTransfers(), groups: emulator.customerGroups(),
+    };
+  });
+
+  /** How the customer's transfers settle: 3 refused, 4 at limit, null ok. */
+  router.post('/customers/outcome', (ctx) => {
+    const input = parse(outcomeBody, ctx.request.body);
+    emulator.setTransferOutcome(input.external_userid, input.outcome);
+    ctx.body = { external_userid: input.external_userid, outcome: input.outcome };
+  });
+
+  router.post('/members/resign', (ctx) => {
+    const userid = member(ctx.request.body);
+    emulator.markResigned(userid);
+    ctx.body = { userid, status: 5 };
   });
 
   router.get('/stats', (ctx) => {

@@ -78,7 +78,9 @@ export class EmulatorCore {
     };
     this.limits = { ...DEFAULT_LIMITS, ...withoutUndefined(options.limits) };
     this.log = options.logger ?? pino({ level: 'silent' });
-    this.company = this.opts.company;
+    // A copy: transfers move followers and members leave, and the demo
+    // company is shared by every emulator in the process.
+    this.company = structuredClone(this.opts.company);
   }
 
   /** Clock milliseconds. */

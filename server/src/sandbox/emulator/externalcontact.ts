@@ -1,6 +1,7 @@
 /**
  * Customer contact (客户联系) reads: externalcontact/list and
- * externalcontact/get (D:92113, D:92114). Transfers are not emulated yet.
+ * externalcontact/get (D:92113, D:92114). Transfers are in
+ * customer-transfer.ts.
  */
 import type { EndpointTable } from './cgi';
 import type { EmulatorCore } from './core';

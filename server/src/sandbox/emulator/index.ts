@@ -7,13 +7,23 @@ import Koa from 'koa';
 import type { Logger } from 'pino';
 
 import type { AdjustableClock } from '../../clock';
-import type { DemoCompany } from '../demo-company';
+import type {
+  DemoCompany, DemoCustomer, DemoCustomerGroup,
+} from '../demo-company';
 import { appchatEndpoints } from './appchat';
+import {
+  ApprovalStore, approvalEndpoints, type EmulatedApproval,
+} from './approval';
 import { CallbackSender } from './callbacks';
 import { CardRegistry } from './cards';
 import { cgiBin } from './cgi';
 import { click, type ClickInput } from './click';
 import { EmulatorCore } from './core';
+import { customerGroupEndpoints } from './customer-groups';
+import {
+  CustomerTransfers, customerTransferEndpoints, type TransferOutcome,
+  type TransferRecord,
+} from './customer-transfer';
 import { directoryEndpoints } from './directory';
 import { externalContactEndpoints } from './externalcontact';
 import { FaultInjector } from './faults';
@@ -35,8 +45,10 @@ import type {
 } from './types';
 
 export { EmulatorError, WecomError } from './errors';
+export type { EmulatedApproval } from './approval';
 export type { ClickInput } from './click';
 export type { EmulatorSnapshot, MediaMeta } from './snapshot';
+export type { TransferOutcome, TransferRecord } from './customer-transfer';
 export type * from './types';
 
 const MINUTE_MS = 60_000;
@@ -59,6 +71,8 @@ export class WecomEmulator {
   private readonly tickets: JsapiTickets;
   private readonly callbacks: CallbackSender;
   private readonly stateFile: StateFile | null;
+  private readonly approvals = new ApprovalStore();
+  private readonly transfers: CustomerTransfers;
 
   constructor(options: EmulatorOptions) {
     const core = new EmulatorCore(options);
@@ -78,6 +92,7 @@ export class WecomEmulator {
     ]);
     this.callbacks = new CallbackSender(core);
     this.tickets = new JsapiTickets(core);
+    this.transfers = new CustomerTransfers(core);
     this.stateFile = options.stateFile
       ? new StateFile(options.stateFile, core.log, () => this.savedState())
       : null;
@@ -186,6 +201,49 @@ export class WecomEmulator {
     }
   }
 
+  /**
+   * Makes this customer's transfers settle as refused by the customer (3)
+   * or the successor at the customer limit (4) instead of taken over; null
+   * goes back to success.
+   */
+  setTransferOutcome(
+    externalUserid: string, outcome: TransferOutcome | null,
+  ): void {
+    this.transfers.setOutcome(externalUserid, outcome);
+    this.changed();
+  }
+
+  /** Marks a member as having left the company (status 5), now. */
+  markResigned(userid: string): void {
+    this.transfers.markResigned(userid);
+    this.changed();
+  }
+
+  /** Adds a customer (external contact) to the directory. */
+  addCustomer(customer: DemoCustomer): void {
+    this.transfers.addCustomer(customer);
+    this.changed();
+  }
+
+  /** Customer transfers started so far, settled as of now. */
+  customerTransfers(): TransferRecord[] {
+    this.transfers.settle();
+    return structuredClone(this.transfers.records);
+  }
+
+  /** Customer group chats with their current owners. */
+  customerGroups(): DemoCustomerGroup[] {
+    return structuredClone(this.transfers.groups);
+  }
+
+  /**
+   * Adds (or replaces) an approval for oa/getapprovaldetail; kept in
+   * memory only. Throws EmulatorError (400) on a bad sp_no.
+   */
+  addApproval(detail: EmulatedApproval): void {
+    this.approvals.add(detail);
+  }
+
   /** Forgets all messages, chats, media, tokens, codes, faults and logs. */
   reset(): void {
     const core = this.core;
@@ -243,6 +301,7 @@ export class WecomEmulator {
     return {
       core: this.core, tokens: this.tokens, tickets: this.tickets,
       cards: this.cards, codes: this.codes, duplicates: this.duplicates,
+      transfers: this.transfers,
     };
   }
 
@@ -285,6 +344,9 @@ export class WecomEmulator {
       ...authEndpoints(this.codes),
       ...jsapiEndpoints(this.tickets),
       ...externalContactEndpoints(core),
+      ...approvalEndpoints(this.approvals),
+      ...customerTransferEndpoints(core, this.transfers),
+      ...customerGroupEndpoints(core, this.transfers),
     };
 
     const app = new Koa();

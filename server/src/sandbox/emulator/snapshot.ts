@@ -10,6 +10,9 @@ import { z } from 'zod';
 import type { CardRegistry, CardsSnapshot } from './cards';
 import { isRecord } from './cgi';
 import type { EmulatorCore } from './core';
+import type {
+  CustomerTransfers, CustomerTransferSnapshot,
+} from './customer-transfer';
 import type { JsapiTickets, TicketSnapshot } from './jsapi';
 import type { DuplicateChecker, DuplicateSnapshot } from './limits';
 import { findMedia, MEDIA_TTL_S } from './media';
@@ -44,6 +47,9 @@ export interface EmulatorSnapshot {
   oauthCodes: OAuthCodeSnapshot[];
   /** Recent message/send requests for enable_duplicate_check. */
   duplicates: DuplicateSnapshot<SendResult>[];
+  /** Customer transfers, groups and resigned members; files saved before
+   * transfers were emulated have none and load as "nothing transferred". */
+  customerTransfer?: CustomerTransferSnapshot;
 }
 
 /** The live stores a snapshot is taken from and put back into. */
@@ -54,6 +60,7 @@ export interface SnapshotStores {
   cards: CardRegistry;
   codes: OAuthCodes;
   duplicates: DuplicateChecker<SendResult>;
+  transfers: CustomerTransfers;
 }
 
 /** A copy of the stores' state; media bytes are not included. */
@@ -74,6 +81,7 @@ export function takeSnapshot(stores: SnapshotStores): EmulatorSnapshot {
     cards: stores.cards.snapshot(),
     oauthCodes: stores.codes.snapshot(),
     duplicates: stores.duplicates.snapshot(core.nowMs()),
+    customerTransfer: stores.transfers.snapshot(),
   };
 }
 
@@ -106,6 +114,8 @@ export function applySnapshot(
   stores.cards.restore(saved.cards);
   stores.codes.restore(saved.oauthCodes);
   stores.duplicates.restore(saved.duplicates);
+  stores.transfers.restore(
+    saved.customerTransfer ?? stores.transfers.initial());
 }
 
 /** Saved media that is still live and whose bytes can be read. */
@@ -186,6 +196,42 @@ const chat = z.object({
   })),
 });
 
+const follower = z.object({
+  userid: z.string(), remark: z.string(), description: z.string(),
+  createtime: z.number(), add_way: z.number(), oper_userid: z.string(),
+  tags: z.array(z.object({
+    group_name: z.string(), tag_name: z.string(),
+    type: z.union([z.literal(1), z.literal(2)]),
+  })),
+});
+
+const customerTransferSchema = z.object({
+  records: z.array(z.object({
+    mode: z.enum(['on_job', 'resigned']),
+    handover: z.string(),
+    takeover: z.string(),
+    externalUserid: z.string(),
+    startedAt: z.number(),
+    status: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+    takeoverTime: z.number(),
+  })),
+  outcomes: z.record(z.string(), z.union([z.literal(3), z.literal(4)])),
+  resigned: z.array(z.object({ userid: z.string(), at: z.number() })),
+  groups: z.array(z.object({
+    chat_id: z.string(), name: z.string(), owner: z.string(),
+  })),
+  added: z.array(z.object({
+    external_userid: z.string(),
+    name: z.string(),
+    type: z.union([z.literal(1), z.literal(2)]),
+    gender: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+    corp_name: z.string().optional(),
+    corp_full_name: z.string().optional(),
+    position: z.string().optional(),
+    follow_user: z.array(follower),
+  })),
+});
+
 const snapshotSchema: z.ZodType<EmulatorSnapshot> = z.object({
   version: z.literal(1),
   inboxes: z.record(z.string(), z.array(inboxMessage)),
@@ -228,4 +274,5 @@ const snapshotSchema: z.ZodType<EmulatorSnapshot> = z.object({
   duplicates: z.array(z.object({
     key: z.string(), atMs: z.number(), result: json,
   })),
+  customerTransfer: customerTransferSchema.optional(),
 });
