@@ -1,6 +1,7 @@
-import { DataSource, EntityManager, IsNull, LessThan, LessThanOrEqual } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../clock';
 import { patch } from '../db/partial';
+import { DrainLoop, dueAndUnclaimed } from '../db/work-queue';
 import { CallbackTask } from '../entities';
 import { insertOrIgnore } from '../db/insert-or-ignore';
 import type { Logger } from '../logger';
@@ -46,8 +47,7 @@ export async function queueTask(manager: EntityManager, entry: TaskEntry,
  * retried with backoff, up to MAX_ATTEMPTS.
  */
 export class CallbackTasks {
-  private running: Promise<number> | null = null;
-  private again = false;
+  private readonly loop = new DrainLoop(() => this.runDue(20), 20);
 
   constructor(private readonly deps: {
     db: DataSource; clock: Clock; logger: Logger;
@@ -55,41 +55,20 @@ export class CallbackTasks {
   }) {}
 
   /** Runs what is due; resolves with how many tasks finished. */
-  /** Resolves once no pass is running (for shutdown). */
-  async idle(): Promise<void> {
-    while (this.running) await this.running.catch(() => undefined);
-  }
-
   kick(): Promise<number> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = this.drain().finally(() => { this.running = null; });
-    return this.running;
+    return this.loop.kick();
   }
 
-  private async drain(): Promise<number> {
-    let finished = 0;
-    for (let round = 0; round < 20; round++) {
-      this.again = false;
-      const n = await this.runDue(20);
-      finished += n;
-      if (n === 0 && !this.again) break;
-    }
-    return finished;
+  /** Resolves once no task is under way (for shutdown). */
+  idle(): Promise<void> {
+    return this.loop.idle();
   }
 
   private async runDue(limit: number): Promise<number> {
     const repo = this.deps.db.getRepository(CallbackTask);
     const now = new Date(this.deps.clock.now());
     const due = await repo.find({
-      where: [
-        { status: 'pending', nextAttemptAt: LessThanOrEqual(now), claimedUntil: IsNull() },
-        { status: 'pending', nextAttemptAt: LessThanOrEqual(now),
-          claimedUntil: LessThan(now) },
-      ],
-      order: { id: 'ASC' }, take: limit,
+      where: dueAndUnclaimed(now), order: { id: 'ASC' }, take: limit,
     });
     let finished = 0;
     for (const task of due) {

@@ -37,7 +37,9 @@ export async function itemTransitioner(props: {
   const now = new Date(context.clock.now());
   const changes: Partial<HandoverItem> = { status: TARGET[move], updatedAt: now };
   if (move === 'submit') Object.assign(changes, { submittedAt: now, returnComment: null });
-  if (move === 'acknowledge') Object.assign(changes, { acknowledgedAt: now, acknowledgedBy: actor });
+  if (move === 'acknowledge') {
+    Object.assign(changes, { acknowledgedAt: now, acknowledgedBy: actor });
+  }
   if (move === 'return') changes.returnComment = reason ?? null;
   if (move === 'markNotApplicable') changes.naReason = reason ?? null;
   if (move === 'reopen') changes.naReason = null;

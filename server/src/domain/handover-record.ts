@@ -22,7 +22,8 @@ export async function loadHandover(manager: EntityManager,
   const [participants, milestones, items] = await Promise.all([
     manager.find(HandoverParticipant, { where: { handoverId: id }, order: { id: 'ASC' } }),
     manager.find(Milestone, { where: { handoverId: id }, order: { position: 'ASC' } }),
-    manager.find(HandoverItem, { where: { handoverId: id }, order: { position: 'ASC', id: 'ASC' } }),
+    manager.find(HandoverItem,
+      { where: { handoverId: id }, order: { position: 'ASC', id: 'ASC' } }),
   ]);
   const userids = new Set([handover.departingUserid, handover.successorUserid,
     ...participants.map((p) => p.userid),

@@ -1,6 +1,7 @@
-import { DataSource, IsNull, LessThan, LessThanOrEqual } from 'typeorm';
+import { DataSource, LessThan } from 'typeorm';
 import { Clock } from '../clock';
 import { patch } from '../db/partial';
+import { DrainLoop, dueAndUnclaimed } from '../db/work-queue';
 import { OutboxMessage } from '../entities';
 import type { Logger } from '../logger';
 import { WecomClient } from '../wecom/client';
@@ -19,8 +20,7 @@ const MAX_ATTEMPTS = 12;
  * App messages are spread to stay under WeCom's per-member limit.
  */
 export class OutboxDispatcher {
-  private running: Promise<number> | null = null;
-  private again = false;
+  private readonly loop = new DrainLoop(() => this.dispatchDue(50), 50);
 
   constructor(private readonly deps: {
     db: DataSource; client: WecomClient; clock: Clock; logger: Logger;
@@ -30,30 +30,13 @@ export class OutboxDispatcher {
    * Sends what is due now; resolves with how many rows were sent. Called by
    * the cron tick and right after a commit that enqueued something.
    */
-  /** Resolves once no pass is running (for shutdown). */
-  async idle(): Promise<void> {
-    while (this.running) await this.running.catch(() => undefined);
-  }
-
   kick(): Promise<number> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = this.drain().finally(() => { this.running = null; });
-    return this.running;
+    return this.loop.kick();
   }
 
-  /** Keeps dispatching until nothing due is left (bounded for safety). */
-  private async drain(): Promise<number> {
-    let sent = 0;
-    for (let round = 0; round < 50; round++) {
-      this.again = false;
-      const n = await this.dispatchDue(50);
-      sent += n;
-      if (n === 0 && !this.again) break;
-    }
-    return sent;
+  /** Resolves once no send is under way (for shutdown). */
+  idle(): Promise<void> {
+    return this.loop.idle();
   }
 
   /** One pass over up to `limit` due rows. */
@@ -61,12 +44,7 @@ export class OutboxDispatcher {
     const repo = this.deps.db.getRepository(OutboxMessage);
     const now = new Date(this.deps.clock.now());
     const due = await repo.find({
-      where: [
-        { status: 'pending', nextAttemptAt: LessThanOrEqual(now), claimedUntil: IsNull() },
-        { status: 'pending', nextAttemptAt: LessThanOrEqual(now), claimedUntil: LessThan(now) },
-      ],
-      order: { id: 'ASC' },
-      take: limit,
+      where: dueAndUnclaimed(now), order: { id: 'ASC' }, take: limit,
     });
     let sent = 0;
     const blocked = new Set<number>();
