@@ -73,6 +73,15 @@ describe('thin flow: start a handover, complete a milestone from its card', () =
     expect(group.messages[0].msgtype).toBe('textcard');
     expect(group.messages[0].body.textcard.url).toContain(`/handovers/${handover.id}`);
 
+    // Each owner holds a card for their own first milestone.
+    const holder: Record<string, string> = {
+      departing: 'zhangwei', successor: 'lina', manager: 'liuyang', hr: 'wangfang' };
+    for (const role of ['successor', 'manager', 'hr']) {
+      const first = handover.milestones.find((m) => m.ownerRole === role)!;
+      const theirs = (await inbox(holder[role])).filter((m) => m.msgtype === 'template_card');
+      expect(theirs.map((m) => m.body.template_card.main_title.title)).toEqual([first.title]);
+    }
+
     // The departing executive has the first milestone's card.
     const cards = (await inbox('zhangwei')).filter((m) => m.msgtype === 'template_card');
     expect(cards).toHaveLength(1);

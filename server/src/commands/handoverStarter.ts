@@ -9,7 +9,7 @@ import { welcomeMessage } from '../domain/wecom-messages';
 import { conflict } from '../errors';
 import { enqueue } from '../outbox/outbox';
 import { CommandContext } from './context';
-import { milestoneCardSender } from './milestoneCardSender';
+import { nextCardsSender } from './milestoneCardSender';
 
 export interface HandoverStarterProps {
   db: DataSource;
@@ -21,7 +21,7 @@ export interface HandoverStarterProps {
 /**
  * Starts a draft handover: milestones due from the start are dated from
  * today, and (in the same transaction) the group chat, its welcome message
- * and the first milestone's card are queued for WeCom.
+ * and each owner's first milestone card are queued for WeCom.
  */
 export async function handoverStarter(props: HandoverStarterProps): Promise<void> {
   const { db, context, actor } = props;
@@ -67,7 +67,6 @@ export async function handoverStarter(props: HandoverStarterProps): Promise<void
       successor: record.names.get(handover.successorUserid) ?? handover.successorUserid,
       publicUrl: context.publicUrl,
     }), now);
-    const first = record.milestones.find((m) => m.doneAt === null);
-    if (first) await milestoneCardSender({ manager, record, milestone: first, context });
+    await nextCardsSender({ manager, record, context });
   });
 }

@@ -9,6 +9,26 @@ import { enqueue } from '../outbox/outbox';
 import { CommandContext } from './context';
 
 /**
+ * Each owner holds one open card: their next milestone. Sends it for every
+ * owner role (at the start), or for `ownerRole` only (after one of theirs
+ * completed), unless that milestone already had its card.
+ */
+export async function nextCardsSender(props: {
+  manager: EntityManager; record: HandoverRecord; context: CommandContext;
+  ownerRole?: Milestone['ownerRole'];
+}): Promise<void> {
+  const { record } = props;
+  const roles = props.ownerRole ? [props.ownerRole]
+    : [...new Set(record.milestones.map((m) => m.ownerRole))];
+  for (const role of roles) {
+    const next = record.milestones.find((m) => m.ownerRole === role && m.doneAt === null);
+    if (next && !next.cardTaskId) {
+      await milestoneCardSender({ ...props, milestone: next });
+    }
+  }
+}
+
+/**
  * Queues a milestone's card to its owners and remembers the task id, so
  * the click can be traced back. Does nothing when the role has nobody.
  */

@@ -7,7 +7,7 @@ import { progressPost } from '../domain/wecom-messages';
 import { conflict } from '../errors';
 import { enqueue } from '../outbox/outbox';
 import { CommandContext } from './context';
-import { milestoneCardSender } from './milestoneCardSender';
+import { nextCardsSender } from './milestoneCardSender';
 
 export interface MilestoneCompleterProps {
   manager: EntityManager;
@@ -23,7 +23,7 @@ export interface MilestoneCompleterProps {
 
 /**
  * Marks a milestone done, posts the new progress to the group and sends
- * the next open milestone's card. Runs inside the caller's transaction.
+ * its owner's next milestone as a card. Runs inside the caller's transaction.
  * A milestone already done is a conflict, so repeated clicks change nothing.
  */
 export async function milestoneCompleter(props: MilestoneCompleterProps): Promise<void> {
@@ -51,6 +51,5 @@ export async function milestoneCompleter(props: MilestoneCompleterProps): Promis
     who: record.names.get(actor) ?? actor,
   }), now);
 
-  const next = record.milestones.find((m) => m.doneAt === null && !m.cardTaskId);
-  if (next) await milestoneCardSender({ manager, record, milestone: next, context });
+  await nextCardsSender({ manager, record, context, ownerRole: milestone.ownerRole });
 }

@@ -14,6 +14,7 @@ export const copy = {
   cardProgress: '当前进度',
   cardComplete: '标记完成',
   cardDetails: '查看详情',
+  cardSign: '去签署',
   progressLine: (p: { percent: number; remaining: number }) =>
     `已完成 ${p.percent}%，剩余 ${p.remaining} 项`,
   milestoneDone: (props: { who: string; title: string }) =>

@@ -60,10 +60,13 @@ export function milestoneCard(props: {
         ],
         card_action: { type: 1, url },
         task_id: props.taskId,
-        button_list: [
-          { type: 0, text: copy.cardComplete, style: 1, key: 'complete' },
-          { type: 1, text: copy.cardDetails, style: 2, url },
-        ],
+        // A sign-off is signed in the H5 by each signer, not completed here.
+        button_list: milestone.signers
+          ? [{ type: 1, text: copy.cardSign, style: 1, url }]
+          : [
+            { type: 0, text: copy.cardComplete, style: 1, key: 'complete' },
+            { type: 1, text: copy.cardDetails, style: 2, url },
+          ],
       },
     },
   };
