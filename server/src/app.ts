@@ -7,6 +7,7 @@ import serve from 'koa-static';
 import { callbackHandlers } from './callback/handlers';
 import { CallbackCrypto } from './callback/crypto';
 import { callbackRouter } from './callback/route';
+import { customerTransferPoller } from './commands/customerTransferPoller';
 import { errorMiddleware } from './middleware/errors';
 import { requestLog } from './middleware/request-log';
 import { adminRouter } from './routes/admin';
@@ -56,8 +57,13 @@ export function buildApp(services: Services): Koa {
   if (services.emulator) {
     app.use(mount('/sandbox/wecom', services.emulator.app));
     app.use(mount('/sandbox/api', createSandboxApi(services.emulator, {
-      // Time moved: what fell due is reminded and sent before it answers.
-      afterClockMoved: async () => { await remindAndSend(services); },
+      // Time moved: what fell due is reminded and sent, and customer
+      // transfers read, before it answers.
+      afterClockMoved: async () => {
+        await remindAndSend(services);
+        await customerTransferPoller({ db: services.db, client: services.wecom,
+          clock: services.clock, logger: services.logger });
+      },
     })));
     app.use(async (ctx, next) => {
       if (ctx.path === '/sandbox') return ctx.redirect('/sandbox/');

@@ -114,10 +114,23 @@ async function completeFromCard(page: Page): Promise<void> {
 }
 
 /** The smoke test's steps, for run.ts or a direct run. */
+async function seeCustomerTransfer(page: Page): Promise<void> {
+  await step('the sandbox shows 张伟\'s customers moving to 李娜', async () => {
+    await page.goto(`${BASE_URL}/sandbox/#/u/lina/customers`);
+    const rows = page.locator('[data-test="customer"]');
+    await rows.first().waitFor({ state: 'visible' });
+    const first = await rows.first().innerText();
+    if (!first.includes('来自 张伟')) throw new Error(`unexpected row: ${first}`);
+    if (/wmDemo/.test(first)) throw new Error(`a raw id instead of a name: ${first}`);
+    await screenshot(page, 'sandbox-customers');
+  });
+}
+
 export async function smoke({ page }: BrowserTestKit): Promise<void> {
   await loginAsSuccessor(page);
   await openHandover(page);
   await completeFromCard(page);
+  await seeCustomerTransfer(page);
 }
 
 if (require.main === module) void runBrowserTest('smoke', smoke);

@@ -167,6 +167,10 @@ export function createSandboxApi(emulator: WecomEmulator,
 
   router.get('/customers', (ctx) => {
     ctx.body = {
+      customers: emulator.company.customers.map((c) => ({
+        external_userid: c.external_userid, name: c.name, corp_name: c.corp_name ?? '',
+        followers: c.follow_user.map((f) => f.userid),
+      })),
       transfers: emulator.customerTransfers(), groups: emulator.customerGroups(),
     };
   });

@@ -1,10 +1,10 @@
 // The simulated WeCom client: pick a person of the demo company, read the
 // app messages and group chats the Baton server sent them, press card
-// buttons (sent to the server as real callbacks), and move the emulator's
-// clock forward. Talks only to the sandbox JSON API next to this page.
+// buttons (sent to the server as real callbacks), follow their customers'
+// transfers, and move the emulator's clock forward. Talks only to the sandbox JSON API next to this page.
 import { h } from './dom.js';
 import {
-  APP_NAME, chatList, conversation, members, peopleView, tabs,
+  APP_NAME, chatList, conversation, customersView, members, peopleView, tabs,
 } from './views.js';
 
 // Relative, so the page works wherever the sandbox is mounted.
@@ -20,6 +20,7 @@ const state = {
   directory: null, // { people, departments }
   inbox: null, // messages of the chosen person
   chats: null, // group chats of the chosen person
+  customers: null, // { transfers, groups } of the whole company
   clock: null,
   error: null,
   pending: new Set(), // msgids whose button press is in flight
@@ -46,11 +47,15 @@ async function api(path, body) {
   return data;
 }
 
-/** Where the hash says we are: `#/u/<userid>[/chats[/<chatid>]]`. */
+/**
+ * Where the hash says we are:
+ * `#/u/<userid>[/chats[/<chatid>] | /customers]`.
+ */
 function route() {
   const parts = location.hash.replace(/^#\/?/, '').split('/')
     .map(decodeURIComponent);
   if (parts[0] !== 'u' || !parts[1]) return { view: 'people' };
+  if (parts[2] === 'customers') return { view: 'customers', userid: parts[1] };
   if (parts[2] !== 'chats') return { view: 'inbox', userid: parts[1] };
   if (!parts[3]) return { view: 'chats', userid: parts[1] };
   return { view: 'chat', userid: parts[1], chatid: parts[3] };
@@ -73,17 +78,19 @@ async function refresh() {
   const q = where.userid ? `?userid=${encodeURIComponent(where.userid)}` : '';
   const inChats = where.view === 'chats' || where.view === 'chat';
   try {
-    const [directory, clock, inbox, chats] = await Promise.all([
+    const [directory, clock, inbox, chats, customers] = await Promise.all([
       state.directory ?? api('people'),
       api('clock'),
       where.view === 'inbox' ? api(`inbox${q}`) : null,
       inChats ? api(`chats${q}`) : null,
+      where.view === 'customers' ? api('customers') : null,
     ]);
     // A newer load (another screen, a later tick) has the fresher answer.
     if (load !== latestLoad) return;
     Object.assign(state, {
       directory, clock: clock.now, error: null,
       inbox: inbox?.messages ?? null, chats: chats?.chats ?? null,
+      customers,
     });
   } catch (error) {
     if (load !== latestLoad) return;
@@ -144,7 +151,7 @@ function renderHeader(where) {
   let back = null;
   let title = '模拟企业微信';
   let sub = '示例制造有限公司';
-  if (where.view === 'inbox' || where.view === 'chats') {
+  if (['inbox', 'chats', 'customers'].includes(where.view)) {
     back = { href: '#/', text: '切换身份' };
     title = person?.name ?? where.userid;
     sub = person?.position ?? '';
@@ -176,7 +183,7 @@ function renderView(where) {
   if (!state.directory) return h('div', { class: 'empty' }, '加载中…');
   if (where.view === 'people') return peopleView(state.directory);
 
-  const tab = where.view === 'inbox' ? 'inbox' : 'chats';
+  const tab = where.view === 'chat' ? 'chats' : where.view;
   const parts = [tabs(where.userid, tab)];
   if (where.view === 'inbox' && state.inbox) {
     parts.push(h('div', { class: 'app-strip' },
@@ -188,6 +195,8 @@ function renderView(where) {
     parts.push(chatList(state.chats, where.userid, nameOf));
   } else if (where.view === 'chat' && state.chats) {
     parts.push(chatView(where));
+  } else if (where.view === 'customers' && state.customers) {
+    parts.push(customersView(state.customers, where.userid, nameOf));
   } else {
     parts.push(h('div', { class: 'empty' }, '加载中…'));
   }
@@ -215,7 +224,7 @@ function chatView(where) {
 function render() {
   const where = route();
   const signature = JSON.stringify([where, state.directory, state.inbox,
-    state.chats, state.error, [...state.pending]]);
+    state.chats, state.customers, state.error, [...state.pending]]);
   renderHeader(where);
   if (signature === state.rendered) return;
 

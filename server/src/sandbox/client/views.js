@@ -1,5 +1,6 @@
 // The sandbox client's screens, as pure functions of the loaded data: the
-// person picker, one person's app messages, their group chats and one chat.
+// person picker, one person's app messages, their group chats, one chat and
+// the WeCom customers they hand over or take over.
 import { avatar, h } from './dom.js';
 import { previewOf, renderMessage } from './messages.js';
 
@@ -54,7 +55,7 @@ export function peopleView(directory) {
 /**
  * The tab bar under a person's header.
  * @param {string} userid
- * @param {'inbox' | 'chats'} active
+ * @param {'inbox' | 'chats' | 'customers'} active
  */
 export function tabs(userid, active) {
   const base = `#/u/${encodeURIComponent(userid)}`;
@@ -64,7 +65,8 @@ export function tabs(userid, active) {
     'data-test': `tab-${key}`,
   }, label);
   return h('nav', { class: 'tabs', role: 'tablist' },
-    tab('inbox', '消息', base), tab('chats', '群聊', `${base}/chats`));
+    tab('inbox', '消息', base), tab('chats', '群聊', `${base}/chats`),
+    tab('customers', '客户', `${base}/customers`));
 }
 
 /**
@@ -147,4 +149,88 @@ export function chatList(chats, userid, nameOf) {
 export function members(chat, nameOf) {
   return (chat.userlist ?? []).map((id) =>
     (id === chat.owner ? `${nameOf(id)}（群主）` : nameOf(id))).join('、');
+}
+
+// WeCom's transfer_result status (1 to 4): our name for it, as the app's
+// CustomerTransferStatus says it (data-status), and its Chinese label.
+const TRANSFER_STATUS = {
+  1: { key: 'taken_over', label: '已接替' },
+  2: { key: 'waiting', label: '等待接替' },
+  3: { key: 'refused', label: '客户拒绝' },
+  4: { key: 'limit', label: '接替成员客户数已达上限' },
+};
+const TRANSFER_MODE = { on_job: '在职继承', resigned: '离职继承' };
+
+/**
+ * The customers a person hands over or takes over (客户继承), newest
+ * transfer of each first, and the customer groups they own.
+ * @param {{ transfers: { mode: string, handover: string, takeover: string,
+ *   externalUserid: string, startedAt: number, status: number,
+ *   takeoverTime: number }[], groups: { chat_id: string, name: string,
+ *   owner: string }[], customers: { external_userid: string, name: string,
+ *   corp_name: string }[] }} data what GET /customers returns
+ * @param {string} userid
+ * @param {(userid: string) => string} nameOf
+ */
+export function customersView(data, userid, nameOf) {
+  const latest = new Map();
+  for (const transfer of data.transfers ?? []) {
+    if (transfer.handover !== userid && transfer.takeover !== userid) continue;
+    const key = `${transfer.externalUserid}:${transfer.handover}`;
+    if ((latest.get(key)?.startedAt ?? -1) <= transfer.startedAt) {
+      latest.set(key, transfer);
+    }
+  }
+  const transfers = [...latest.values()]
+    .sort((a, b) => b.startedAt - a.startedAt);
+  const groups = (data.groups ?? []).filter((g) => g.owner === userid);
+  const names = new Map((data.customers ?? []).map((c) => [c.external_userid,
+    c.corp_name ? `${c.name}（${c.corp_name}）` : c.name]));
+  const customerName = (id) => names.get(id) ?? id;
+
+  return h('div', {},
+    h('div', { class: 'section-label' }, '客户继承'),
+    transfers.length === 0
+      ? h('div', { class: 'empty small', 'data-test': 'empty' },
+        '没有客户转接。人事发起客户转接后，这里显示每位客户的接替结果。')
+      : h('ul', { class: 'list', 'data-test': 'customers' },
+        transfers.map((t) => customerRow(t, userid, nameOf, customerName))),
+    groups.length === 0 ? null : [
+      h('div', { class: 'section-label' }, '我是群主的客户群'),
+      h('ul', { class: 'list', 'data-test': 'customer-groups' },
+        groups.map((group) => h('li', {},
+          h('div', {
+            class: 'row', 'data-test': 'customer-group',
+            'data-chatid': group.chat_id,
+          },
+          h('span', { class: 'avatar group-avatar', 'aria-hidden': 'true' },
+            '客群'),
+          h('div', { class: 'row-main' },
+            h('div', { class: 'row-title ellipsis' }, group.name)))))),
+    ]);
+}
+
+function customerRow(transfer, userid, nameOf, customerName) {
+  const status = TRANSFER_STATUS[transfer.status]
+    ?? { key: 'unknown', label: `状态 ${transfer.status}` };
+  const giving = transfer.handover === userid;
+  const who = giving ? `转给 ${nameOf(transfer.takeover)}`
+    : `来自 ${nameOf(transfer.handover)}`;
+  const when = transfer.status === 1 && transfer.takeoverTime
+    ? `${formatTime(transfer.takeoverTime)} 接替`
+    : `${formatTime(transfer.startedAt)} 发起`;
+  return h('li', {},
+    h('div', {
+      class: 'row', 'data-test': 'customer', 'data-status': status.key,
+      'data-external-userid': transfer.externalUserid,
+    },
+    h('span', { class: 'avatar customer-avatar', 'aria-hidden': 'true' }, '客'),
+    h('div', { class: 'row-main' },
+      h('div', { class: 'row-title ellipsis' }, customerName(transfer.externalUserid)),
+      h('div', { class: 'row-sub ellipsis' }, [who,
+        TRANSFER_MODE[transfer.mode] ?? transfer.mode, when].join(' · '))),
+    h('span', {
+      class: `transfer-status transfer-status--${status.key}`,
+      'data-test': 'customer-status',
+    }, status.label)));
 }
