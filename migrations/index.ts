@@ -3,6 +3,7 @@ import { AddTemplatesAndItems1764100000000 } from './1764100000000-AddTemplatesA
 import { AddCallbackTasks1764400000000 } from './1764400000000-AddCallbackTasks';
 import { AddCustomerTransfer1764300000000 } from './1764300000000-AddCustomerTransfer';
 import { AddMilestoneReminders1764200000000 } from './1764200000000-AddMilestoneReminders';
+import { AddMaterials1764500000000 } from './1764500000000-AddMaterials';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   AddCallbackTasks1764400000000,
   AddCustomerTransfer1764300000000,
   AddMilestoneReminders1764200000000,
+  AddMaterials1764500000000,
 ];

@@ -15,6 +15,7 @@ import { authRouter } from './routes/auth';
 import { customerRouter } from './routes/customers';
 import { handoverRouter } from './routes/handovers';
 import { itemRouter } from './routes/items';
+import { materialRouter } from './routes/materials';
 import { meRouter } from './routes/me';
 import { milestoneRouter } from './routes/milestones';
 import { participantRouter } from './routes/participants';
@@ -75,7 +76,7 @@ export function buildApp(services: Services): Koa {
   const isApi = (p: string) => p === '/api' || p.startsWith('/api/');
   const routers = [authRouter, meRouter, templateRouter, handoverRouter,
     itemRouter, milestoneRouter, participantRouter, postRouter, adminRouter,
-    customerRouter]
+    customerRouter, materialRouter]
     .map((make) => make(services));
   for (const router of routers) {
     app.use(router.routes()).use(router.allowedMethods());

@@ -26,6 +26,19 @@ export const SANDBOX_RESIGNATION_APPROVAL = {
   hrUserid: SANDBOX_HR,
 } as const;
 
+/** Office documents, PDF, pictures, plain text and archives. */
+const DEFAULT_UPLOAD_TYPES = [
+  'application/pdf', 'application/msword', 'application/vnd.ms-excel',
+  'application/vnd.ms-powerpoint',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/zip', 'application/x-zip-compressed', 'text/plain', 'text/csv',
+  'image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/heic',
+];
+
+const mime = String.raw`[\w.+-]+/(\*|[\w.+-]+)`;
+const mimeList = new RegExp(`^${mime}(,${mime})*$`);
 const port = z.coerce.number().int().min(0).max(65535);
 const url = z.string().url().transform((s) => s.replace(/\/+$/, ''));
 const databaseUrl = z.string().regex(/^(mysql|mariadb):\/\/.+|^sqlite:.+/,
@@ -47,6 +60,11 @@ const Raw = z.object({
   WECOM_OAUTH_BASE: url.optional(),
   WECOM_CALLBACK_MAX_AGE_S: z.coerce.number().int().min(0).default(600),
   STORAGE_DIR: z.string().min(1).default('data/files'),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).max(2_147_483_647)
+    .default(524_288_000),
+  UPLOAD_TYPES: z.string().regex(mimeList,
+    'expected MIME types (or type/*) separated by commas')
+    .default(DEFAULT_UPLOAD_TYPES.join(',')),
   SESSION_SECRET: z.string().min(32, 'at least 32 characters').optional(),
   TZ_BUSINESS: z.string().refine(isTimeZone, 'not an IANA time zone')
     .default('Asia/Shanghai'),
@@ -90,6 +108,10 @@ export interface Env {
     callbackMaxAgeS: number;
   };
   storageDir: string;
+  /** The largest material accepted, in bytes. */
+  uploadMaxBytes: number;
+  /** Allowed material types: `type/subtype` or `type/*`, lower case. */
+  uploadTypes: string[];
   /** Undefined in sandbox: then a generated one is kept under data/. */
   sessionSecret: string | undefined;
   tzBusiness: string;
@@ -167,6 +189,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       callbackMaxAgeS: raw.WECOM_CALLBACK_MAX_AGE_S,
     },
     storageDir: raw.STORAGE_DIR,
+    uploadMaxBytes: raw.UPLOAD_MAX_BYTES,
+    uploadTypes: raw.UPLOAD_TYPES.toLowerCase().split(','),
     sessionSecret: raw.SESSION_SECRET,
     tzBusiness: raw.TZ_BUSINESS,
     hrUserids: (raw.HR_USERIDS ?? (sandbox ? SANDBOX_HR : '')).split(',')

@@ -13,6 +13,9 @@ import { Env } from './env';
 import type { Logger } from './logger';
 import { OutboxDispatcher } from './outbox/dispatcher';
 import { WecomEmulator } from './sandbox/emulator';
+import { LocalStorage } from './storage/local';
+import { readAll } from './storage/read-all';
+import { Storage } from './storage/storage';
 import { WecomClient } from './wecom/client';
 import { DbTokenStore } from './wecom/token-store';
 
@@ -30,6 +33,8 @@ export interface Services {
   commands: CommandContext;
   isHr: (userid: string) => boolean;
   isAdmin: (userid: string) => boolean;
+  /** Uploaded files. */
+  storage: Storage;
   sessionKeys: string[];
   /** Only in sandbox mode. */
   emulator: WecomEmulator | null;
@@ -45,8 +50,10 @@ export async function createServices(env: Env, logger: Logger,
     agentId: env.wecom.agentId, secret: env.wecom.secret,
     store: tokens, clock, logger: logger.child({ part: 'wecom' }),
   });
+  const storage = new LocalStorage(env.storageDir);
   const outbox = new OutboxDispatcher({ db, client: wecom, clock,
-    logger: logger.child({ part: 'outbox' }) });
+    logger: logger.child({ part: 'outbox' }),
+    files: { read: (key, maxBytes) => readAll(storage, key, maxBytes) } });
   const hr = new Set(env.hrUserids);
   const emulator = env.mode === 'sandbox' ? new WecomEmulator({
     corpId: env.wecom.corpId, agentId: env.wecom.agentId,
@@ -69,7 +76,7 @@ export async function createServices(env: Env, logger: Logger,
     logger: logger.child({ part: 'callback-tasks' }), context: commands,
     resignationApproval: env.resignationApproval });
   return {
-    env, db, clock, logger, wecom, tokens, outbox, emulator, commands,
+    env, db, clock, logger, wecom, tokens, outbox, emulator, storage, commands,
     callbackTasks,
     isHr: (userid) => hr.has(userid),
     isAdmin: (userid) => env.adminUserids.includes(userid),

@@ -11,3 +11,4 @@ export * from './api/templates';
 export * from './templates/index';
 export * from './calendar/index';
 export * from './api/customers';
+export * from './api/materials';

@@ -13,16 +13,17 @@ import { Session } from './Session';
 import { WecomToken } from './WecomToken';
 import { CustomerTransfer } from './CustomerTransfer';
 import { ReminderLog } from './ReminderLog';
+import { Material } from './Material';
 
 export {
   AuditEvent, CallbackReceipt, CallbackTask, Department, Employee, Handover, HandoverItem,
   HandoverParticipant, HandoverTemplate, Milestone, OutboxMessage, Session,
-  WecomToken, CustomerTransfer, ReminderLog,
+  WecomToken, CustomerTransfer, ReminderLog, Material,
 };
 
 /** Every entity, for the DataSource. */
 export const entities = [
   AuditEvent, CallbackReceipt, CallbackTask, Department, Employee, Handover, HandoverItem,
   HandoverParticipant, HandoverTemplate, Milestone, OutboxMessage, Session,
-  WecomToken, CustomerTransfer, ReminderLog,
+  WecomToken, CustomerTransfer, ReminderLog, Material,
 ];

@@ -37,7 +37,8 @@ export interface PolicyContext {
 export const HANDOVER_ACTIONS = [
   'read', 'update', 'manageParticipants', 'start', 'complete', 'evaluate',
   'close', 'cancel', 'readTimeline', 'createItem', 'readSensitive',
-  'postUpdate', 'readCustomers', 'transferCustomers',
+  'postUpdate', 'readCustomers', 'transferCustomers', 'uploadMaterial',
+  'readMaterials', 'shareMaterial',
 ] as const;
 export type HandoverAction = (typeof HANDOVER_ACTIONS)[number];
 
@@ -104,6 +105,11 @@ const HANDOVER_RULES: Record<HandoverAction, Rule> = {
   // executive writes them, so sees them while still writing.
   readSensitive: { who: (s) => s.hr || is(s, 'successor') || is(s, 'manager')
     || departingMayWrite(s), when: always },
+  // Materials (files): added like items, read by everyone who reads.
+  uploadMaterial: { who: (s) => s.hr || is(s, 'departing'), when: (s) => s.open },
+  readMaterials: { who: mayRead, when: always },
+  // Any participant may put a file in front of the group while it runs.
+  shareMaterial: { who: (s) => s.hr || s.roles.size > 0, when: (s) => s.status === 'active' },
 };
 
 /** The actions whose rules hold, and a check that says which half failed. */

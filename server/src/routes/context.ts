@@ -4,6 +4,7 @@ import { CommandContext } from '../commands/context';
 import { Env } from '../env';
 import type { Logger } from '../logger';
 import { OutboxDispatcher } from '../outbox/dispatcher';
+import { Storage } from '../storage/storage';
 import { WecomClient } from '../wecom/client';
 
 /** What route modules are built from. */
@@ -17,4 +18,5 @@ export interface RouteDeps {
   commands: CommandContext;
   isHr: (userid: string) => boolean;
   isAdmin: (userid: string) => boolean;
+  storage: Storage;
 }
