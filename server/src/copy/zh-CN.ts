@@ -33,6 +33,8 @@ export const copy = {
   postOverdue: '已逾期：',
   postSignature: (who: string) => `—— ${who}`,
   andMore: (n: number) => ` 等 ${n} 项`,
+  sharedLargeFile: (who: string, megabytes: string) =>
+    `${who} 分享了一个文件（${megabytes} MB，超过企业微信 20 MB 的上限），请在 Baton 中查看或下载。`,
   notActive: (title: string) => `「${title}」所在的交接已不在进行中，无需操作。`,
   departedToHr: (props: { name: string; title: string; url: string }) =>
     `${props.name} 已从企业微信通讯录删除（已离职），「${props.title}」还在进行中，`

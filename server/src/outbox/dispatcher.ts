@@ -7,7 +7,7 @@ import type { Logger } from '../logger';
 import { WecomClient } from '../wecom/client';
 import { isRetryable } from '../wecom/errors';
 import { MemberSendWindow, recipientsOf } from './member-rate';
-import { mayPassLater, senders } from './senders';
+import { mayPassLater, SenderDeps, senders } from './senders';
 
 const CLAIM_MS = 60_000;
 const MAX_ATTEMPTS = 12;
@@ -24,6 +24,8 @@ export class OutboxDispatcher {
 
   constructor(private readonly deps: {
     db: DataSource; client: WecomClient; clock: Clock; logger: Logger;
+    /** For senders that send stored files. */
+    files?: SenderDeps['files'];
   }) {}
 
   /**
@@ -115,7 +117,7 @@ export class OutboxDispatcher {
     const sender = senders[row.kind];
     try {
       if (!sender) throw new Error(`unknown outbox kind ${row.kind}`);
-      const result = await sender(client, row.payload, attempt);
+      const result = await sender(client, row.payload, attempt, { files: this.deps.files });
       await repo.update({ id: row.id }, patch<OutboxMessage>({
         status: 'sent', attempts: attempt, lastError: null,
         sentAt: new Date(clock.now()), claimedUntil: null, result,

@@ -3,10 +3,19 @@ import { createChat, sendToChat, updateChat } from '../wecom/appchat';
 import { WecomApiError } from '../wecom/errors';
 import { AppMessage, replaceCardButton, sendMessage } from '../wecom/message';
 import { customerSenders } from './customer-senders';
+import { materialSenders } from './material-senders';
+
+/** What some senders need besides WeCom: stored files, for sharing. */
+export interface SenderDeps {
+  files?: {
+    /** A stored file's bytes; throws past `maxBytes`. */
+    read(key: string, maxBytes: number): Promise<Buffer>;
+  };
+}
 
 /** Sends one outbox row's payload; returns what to keep as its result. */
 export type Sender = (client: WecomClient, payload: Record<string, unknown>,
-  attempt: number) => Promise<Record<string, unknown>>;
+  attempt: number, deps?: SenderDeps) => Promise<Record<string, unknown>>;
 
 /**
  * Codes that mean "not yet" for one kind, beyond WeCom's busy codes: a
@@ -27,6 +36,7 @@ export function mayPassLater(kind: string, error: unknown): boolean {
 /** Every kind the outbox knows. An unknown kind fails the row for good. */
 export const senders: Record<string, Sender> = {
   ...customerSenders,
+  ...materialSenders,
 
   /**
    * The chat id derives from the handover, so 86215 (already exists) means
