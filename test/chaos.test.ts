@@ -7,9 +7,9 @@ import { Browser, loginAs, startTestServer } from './support/server';
 
 /**
  * A whole handover, from start to completion, while 30 % of WeCom calls
- * fail with system busy (-1), rate limits (45009), a dropped token (40014)
- * or HTTP 500. Every group, card, progress line and post must arrive
- * exactly once, and nothing may be given up on.
+ * fail: first with system busy (-1), rate limits (45009), a dropped token
+ * (40014) or HTTP 500, then by timing out. Every group, card, progress
+ * line and post must arrive exactly once, and nothing may be given up on.
  */
 describe('a handover\'s life with 30 % of WeCom calls failing', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -36,7 +36,7 @@ describe('a handover\'s life with 30 % of WeCom calls failing', () => {
   };
 
   beforeAll(async () => {
-    server = await startTestServer('chaos');
+    server = await startTestServer('chaos', { WECOM_TIMEOUT_MS: '300' });
     hr = (await loginAs(server.url, 'wangfang')).browser;
     departing = (await loginAs(server.url, 'zhangwei')).browser;
     successor = (await loginAs(server.url, 'lina')).browser;
@@ -80,6 +80,9 @@ describe('a handover\'s life with 30 % of WeCom calls failing', () => {
     }
     await ok(hr.post(`/api/handovers/${id}/posts`, { text: '本周交接进展顺利。' }));
     await settle();
+
+    // From here on, the failing 30 % time out instead (past 300 ms).
+    server.services.emulator!.setFaultRate({ rate: 0.3, delayMs: 400 });
 
     const people: Record<string, Browser> = { departing, successor, manager, hr };
     const detail = await ok(hr.json<HandoverDetail>(`/api/handovers/${id}`));

@@ -1,5 +1,5 @@
 import type { HandoverDetail } from '@baton/shared';
-import { Milestone, OutboxMessage } from '../server/src/entities';
+import { AuditEvent, Milestone, OutboxMessage } from '../server/src/entities';
 import { RunningServer } from '../server/src/server';
 import { Browser, loginAs, startTestServer } from './support/server';
 
@@ -132,6 +132,28 @@ describe('thin flow: start a handover, complete a milestone from its card', () =
     // The card is greyed out now; a second press is refused by WeCom itself.
     expect((await click()).status).toBe(409);
     expect((await milestones()).filter((m) => m.doneAt).length).toBe(doneAfterFirst);
+  });
+
+  it('completes a milestone once when WeCom delivers the same click four times', async () => {
+    const cards = (await inbox('liuyang')).filter((m) => m.msgtype === 'template_card');
+    const card = cards[cards.length - 1];
+    const audits = () => server.services.db.getRepository(AuditEvent)
+      .countBy({ action: 'milestone.completed' });
+    const before = await audits();
+    const click = {
+      FromUserName: 'liuyang', MsgType: 'event', Event: 'template_card_event',
+      EventKey: 'complete', TaskId: card.card!.taskId, CardType: 'button_interaction',
+      ResponseCode: 'same-click-delivered-again', CreateTime: Math.floor(Date.now() / 1000),
+    };
+    const replies = [];
+    for (let i = 0; i < 4; i++) replies.push(await server.services.emulator!.sendCallback(click));
+
+    expect(replies.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    expect(replies[0].reply).toMatchObject({ MsgType: 'update_button' });
+    expect(await audits()).toBe(before + 1);
+    const milestone = await server.services.db.getRepository(Milestone)
+      .findOneByOrFail({ cardTaskId: card.card!.taskId });
+    expect(milestone.doneBy).toBe('liuyang');
   });
 
   it('refuses a click by someone who may not complete the milestone', async () => {

@@ -59,6 +59,7 @@ const Raw = z.object({
   WECOM_API_BASE: url.optional(),
   WECOM_OAUTH_BASE: url.optional(),
   WECOM_CALLBACK_MAX_AGE_S: z.coerce.number().int().min(0).default(600),
+  WECOM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   STORAGE_DIR: z.string().min(1).default('data/files'),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).max(2_147_483_647)
     .default(524_288_000),
@@ -106,6 +107,8 @@ export interface Env {
     /** Where the browser is sent to log in. */
     oauthBase: string;
     callbackMaxAgeS: number;
+    /** How long one WeCom call may take before it counts as lost. */
+    timeoutMs: number;
   };
   storageDir: string;
   /** The largest material accepted, in bytes. */
@@ -187,6 +190,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       oauthBase: raw.WECOM_OAUTH_BASE ?? (sandbox
         ? `${publicUrl}/sandbox/wecom` : 'https://open.weixin.qq.com'),
       callbackMaxAgeS: raw.WECOM_CALLBACK_MAX_AGE_S,
+      timeoutMs: raw.WECOM_TIMEOUT_MS,
     },
     storageDir: raw.STORAGE_DIR,
     uploadMaxBytes: raw.UPLOAD_MAX_BYTES,

@@ -49,6 +49,7 @@ export async function createServices(env: Env, logger: Logger,
     apiBase: env.wecom.apiBase, corpId: env.wecom.corpId,
     agentId: env.wecom.agentId, secret: env.wecom.secret,
     store: tokens, clock, logger: logger.child({ part: 'wecom' }),
+    timeoutMs: env.wecom.timeoutMs,
   });
   const storage = new LocalStorage(env.storageDir);
   const outbox = new OutboxDispatcher({ db, client: wecom, clock,
