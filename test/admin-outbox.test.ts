@@ -1,6 +1,8 @@
 import { loginAs, startTestServer } from './support/server';
 
-interface Row { id: string; kind: string; status: string; attempts: number; lastError: string | null }
+interface Row {
+  id: string; kind: string; status: string; attempts: number; lastError: string | null;
+}
 
 /** Operators see WeCom calls that failed and send one again. */
 describe('outbox admin', () => {

@@ -175,6 +175,11 @@ describe('thin flow: start a handover, complete a milestone from its card', () =
   });
 });
 
+/** A valid start, for the bad-input cases to spoil one field of. */
+const start = {
+  departingUserid: 'zhaolei', successorUserid: 'lina', lastWorkingDay: '2027-01-29',
+};
+
 describe('who may see and do what', () => {
   let server: RunningServer;
   beforeAll(async () => {
@@ -202,11 +207,11 @@ describe('who may see and do what', () => {
   });
 
   it.each([
-    [{ templateId: '999', departingUserid: 'zhaolei', successorUserid: 'lina', lastWorkingDay: '2027-01-29' }, 'templateId'],
-    [{ departingUserid: 'nobody', successorUserid: 'lina', lastWorkingDay: '2027-01-29' }, 'departingUserid'],
-    [{ departingUserid: 'zhaolei', successorUserid: 'zhaolei', lastWorkingDay: '2027-01-29' }, 'successorUserid'],
-    [{ departingUserid: 'zhaolei', successorUserid: 'lina', lastWorkingDay: '2027-02-30' }, 'lastWorkingDay'],
-    [{ departingUserid: 'zhaolei', successorUserid: 'lina', lastWorkingDay: '2027-01-29', colour: 'red' }, 'colour'],
+    [{ ...start, templateId: '999' }, 'templateId'],
+    [{ ...start, departingUserid: 'nobody' }, 'departingUserid'],
+    [{ ...start, successorUserid: 'zhaolei' }, 'successorUserid'],
+    [{ ...start, lastWorkingDay: '2027-02-30' }, 'lastWorkingDay'],
+    [{ ...start, colour: 'red' }, 'colour'],
     [{ successorUserid: 'lina', lastWorkingDay: '2027-01-29' }, 'departingUserid'],
   ])('refuses a bad start (%#) naming the field and changing nothing', async (input, field) => {
     const { browser: hr } = await loginAs(server.url, 'wangfang');

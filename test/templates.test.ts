@@ -74,7 +74,8 @@ describe('templates and cancellation', () => {
     const clone = (await templates(hr)).find((t) => !t.builtin)!;
     const broken = { ...clone.definition, milestones: [] };
     const response = await hr.json<{ error: { field: string } }>(
-      `/api/templates/${clone.id}`, { method: 'PUT', body: JSON.stringify({ definition: broken }) });
+      `/api/templates/${clone.id}`,
+      { method: 'PUT', body: JSON.stringify({ definition: broken }) });
     expect(response.status).toBe(400);
     expect(response.body.error.field).toBe('definition.milestones');
   });

@@ -11,7 +11,8 @@ import { enqueue } from '../outbox/outbox';
 import { CommandContext } from './context';
 
 /** The moves after the start; see domain/lifecycle.ts. */
-export type LaterStatus = Extract<HandoverStatus, 'completed' | 'evaluating' | 'closed' | 'cancelled'>;
+export type LaterStatus = Extract<HandoverStatus,
+  'completed' | 'evaluating' | 'closed' | 'cancelled'>;
 
 export interface HandoverTransitionerProps {
   manager: EntityManager;

@@ -9,9 +9,10 @@ import { IsNull, LessThan, LessThanOrEqual } from 'typeorm';
 
 /** Rows due now and not held by a live claim. */
 export function dueAndUnclaimed(now: Date) {
+  const due = { status: 'pending' as const, nextAttemptAt: LessThanOrEqual(now) };
   return [
-    { status: 'pending' as const, nextAttemptAt: LessThanOrEqual(now), claimedUntil: IsNull() },
-    { status: 'pending' as const, nextAttemptAt: LessThanOrEqual(now), claimedUntil: LessThan(now) },
+    { ...due, claimedUntil: IsNull() },
+    { ...due, claimedUntil: LessThan(now) },
   ];
 }
 

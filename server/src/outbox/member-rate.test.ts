@@ -1,5 +1,7 @@
 import { dbStore, testClient, useWecomTestbed } from '../wecom/test-support';
-import { advancePastRetries, enqueueAll, outboxRows, testDispatcher, textEntry } from './test-support';
+import {
+  advancePastRetries, enqueueAll, outboxRows, testDispatcher, textEntry,
+} from './test-support';
 
 const testbed = useWecomTestbed('outbox-member-rate');
 
