@@ -12,3 +12,4 @@ export * from './templates/index';
 export * from './calendar/index';
 export * from './api/customers';
 export * from './api/materials';
+export * from './api/questions';

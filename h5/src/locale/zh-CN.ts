@@ -1,6 +1,10 @@
 import type {
   HandoverStatus, ParticipantRole, Section,
 } from '@baton/shared';
+import * as items from './areas/items';
+import * as materials from './areas/materials';
+import * as successor from './areas/successor';
+import * as hr from './areas/hr';
 
 /**
  * Every piece of Chinese copy the H5 shows. Plain strings for fixed text,
@@ -110,7 +114,11 @@ export const zhCN = {
     closed: '已关闭',
     cancelled: '已取消',
   } satisfies Record<HandoverStatus, string>,
+  items: items.zh,
+  materials: materials.zh,
+  successor: successor.zh,
+  hr: hr.zh,
 };
 
-/** The shape every locale must have (only zh-CN exists for now). */
+/** The shape every locale must have. */
 export type Messages = typeof zhCN;
