@@ -66,6 +66,7 @@ const Raw = z.object({
   UPLOAD_TYPES: z.string().regex(mimeList,
     'expected MIME types (or type/*) separated by commas')
     .default(DEFAULT_UPLOAD_TYPES.join(',')),
+  UPLOAD_ABANDON_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   SESSION_SECRET: z.string().min(32, 'at least 32 characters').optional(),
   TZ_BUSINESS: z.string().refine(isTimeZone, 'not an IANA time zone')
     .default('Asia/Shanghai'),
@@ -115,6 +116,8 @@ export interface Env {
   uploadMaxBytes: number;
   /** Allowed material types: `type/subtype` or `type/*`, lower case. */
   uploadTypes: string[];
+  /** Days after which an unfinished upload is given up and its parts deleted. */
+  uploadAbandonDays: number;
   /** Undefined in sandbox: then a generated one is kept under data/. */
   sessionSecret: string | undefined;
   tzBusiness: string;
@@ -195,6 +198,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     storageDir: raw.STORAGE_DIR,
     uploadMaxBytes: raw.UPLOAD_MAX_BYTES,
     uploadTypes: raw.UPLOAD_TYPES.toLowerCase().split(','),
+    uploadAbandonDays: raw.UPLOAD_ABANDON_DAYS,
     sessionSecret: raw.SESSION_SECRET,
     tzBusiness: raw.TZ_BUSINESS,
     hrUserids: (raw.HR_USERIDS ?? (sandbox ? SANDBOX_HR : '')).split(',')

@@ -4,6 +4,7 @@ import { remindAndSend } from './reminders/job';
 import { Services } from './services';
 import { expireDepartingSessions } from './services/access-expiry';
 import { syncDirectory } from './services/directory-sync';
+import { sweepAbandonedUploads } from './services/upload-sweeper';
 
 /**
  * Recurring work. Each job is safe with several processes running: the
@@ -39,6 +40,11 @@ export function startJobs(services: Services): () => Promise<void> {
         clock: services.clock, logger })
         .catch((err: unknown) => logger.error({ err }, 'customer transfer poll failed'));
     }, { name: 'customer-transfers', noOverlap: true }),
+    cron.schedule('53 * * * *', () => {
+      sweepAbandonedUploads({ db: services.db, storage: services.storage,
+        clock: services.clock, logger, abandonDays: services.env.uploadAbandonDays })
+        .catch((err: unknown) => logger.error({ err }, 'upload sweep failed'));
+    }, { name: 'abandoned-uploads', noOverlap: true }),
   ];
   return async () => {
     for (const task of tasks) await task.destroy();

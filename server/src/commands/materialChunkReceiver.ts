@@ -52,12 +52,19 @@ export async function materialChunkReceiver(props: Props): Promise<Material> {
     throw problem;
   }
 
-  return db.transaction(async (manager) => {
+  const saved = await db.transaction(async (manager) => {
     const current = await lockMaterial(manager, material.id);
-    if (current.status !== 'uploading') throw conflict('the upload is finished');
+    if (current.status !== 'uploading') return null;
     current.receivedChunks = { ...current.receivedChunks, [String(index)]: sha256 };
     return manager.save(current);
   });
+  if (!saved) {
+    // Finished, or given up as abandoned, while this chunk streamed in: its
+    // part must not outlive the sweep that already cleaned the others.
+    await storage.removePart(material.storageKey, index);
+    throw conflict('the upload is finished');
+  }
+  return saved;
 }
 
 /** A connection dropped mid-chunk is the client's doing: a 400, not a 500. */
