@@ -4,6 +4,7 @@ import { AddCallbackTasks1764400000000 } from './1764400000000-AddCallbackTasks'
 import { AddCustomerTransfer1764300000000 } from './1764300000000-AddCustomerTransfer';
 import { AddMilestoneReminders1764200000000 } from './1764200000000-AddMilestoneReminders';
 import { AddMaterials1764500000000 } from './1764500000000-AddMaterials';
+import { AddQuestions1764600000000 } from './1764600000000-AddQuestions';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   AddCustomerTransfer1764300000000,
   AddMilestoneReminders1764200000000,
   AddMaterials1764500000000,
+  AddQuestions1764600000000,
 ];

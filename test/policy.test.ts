@@ -1,11 +1,13 @@
-import type { HandoverDetail, HandoverSummary, ItemView } from '@baton/shared';
+import type {
+  HandoverDetail, HandoverSummary, ItemView, QuestionListResponse,
+} from '@baton/shared';
 import { Handover } from '../server/src/entities';
 import { RunningServer } from '../server/src/server';
 import { type Cast, loginCast, must, type Role, ROLES, send } from './support/cast';
 import { handoverFootprint } from './support/footprint';
 import { activeHandover, handoverRequest, itemRequest } from './support/handover-factory';
 import {
-  type Fixture, type Part, PARTS, policyFixture, type State,
+  type Fixture, type Part, PARTS, policyFixture, STARTED_PARTS, type State,
 } from './support/policy-fixture';
 import { Browser, startTestServer } from './support/server';
 
@@ -44,6 +46,7 @@ const READERS: Role[] = ['departing', 'successor', 'hr', 'manager', 'stakeholder
 const TEAM: Role[] = ['departing', 'successor', 'hr', 'manager'];
 const WRITERS: Role[] = ['departing', 'hr'];
 const SIGNERS: Role[] = ['successor', 'manager', 'hr'];
+const ASKERS: Role[] = ['successor', 'manager', 'hr'];
 const HR: Role[] = ['hr'];
 const EVERY: State[] = ['draft', 'active', 'completed'];
 const OPEN: State[] = ['draft', 'active'];
@@ -101,6 +104,15 @@ const ROUTES: RouteRule[] = [
     [], ACTIVE, '{signOff}:complete'),
   rule('sign the sign-off', 'POST /milestones/{signOff}/sign',
     SIGNERS, ACTIVE, '{signOff}:sign'),
+  rule('list the questions', 'GET /questions', READERS, EVERY, 'handover:readQuestions'),
+  rule('read a question', 'GET /questions/{openQuestion}',
+    READERS, EVERY, 'handover:readQuestions'),
+  rule('ask a question', 'POST /questions', ASKERS, ACTIVE, 'handover:askQuestion',
+    { body: { body: '这份合同的续签找谁？' } }),
+  rule('answer an open question', 'POST /questions/{openQuestion}/answer',
+    ['departing'], ACTIVE, '{openQuestion}:answer', { body: { answer: '找采购部的周敏' } }),
+  rule('answer an answered question again', 'POST /questions/{answeredQuestion}/answer',
+    ['departing'], NEVER, '{answeredQuestion}:answer', { body: { answer: '再答一次' } }),
 ];
 
 /** Who reads team members' performance notes, by the handover's state. */
@@ -141,6 +153,8 @@ function request(r: RouteRule, fixture: Fixture): { method: string; path: string
 interface Offer {
   handover: string[];
   byId: Map<string, string[]>;
+  /** Questions by id, apart: their ids may equal an item's. */
+  questions: Map<string, string[]>;
 }
 
 async function offerTo(browser: Browser, fixture: Fixture): Promise<Offer> {
@@ -148,13 +162,17 @@ async function offerTo(browser: Browser, fixture: Fixture): Promise<Offer> {
   const detail = await must<HandoverDetail>(browser, 'GET', base);
   const { items } = await must<{ items: ItemView[] }>(browser, 'GET', `${base}/items`);
   const children = [...detail.milestones, ...items];
-  return { handover: detail.actions, byId: new Map(children.map((c) => [c.id, c.actions])) };
+  const { items: questions } = await must<QuestionListResponse>(browser, 'GET',
+    `${base}/questions`);
+  return { handover: detail.actions, byId: new Map(children.map((c) => [c.id, c.actions])),
+    questions: new Map(questions.map((q) => [q.id, q.actions])) };
 }
 
 function offers(offer: Offer, r: RouteRule, fixture: Fixture): boolean {
   const [target, action] = r.action.split(':');
   const part = /^\{(\w+)\}$/.exec(target)?.[1] as Part | undefined;
-  const actions = part ? offer.byId.get(fixture.parts[part]!) : offer.handover;
+  const children = part && STARTED_PARTS.includes(part) ? offer.questions : offer.byId;
+  const actions = part ? children.get(fixture.parts[part]!) : offer.handover;
   if (!actions) throw new Error(`${target} is not in the handover`);
   return actions.includes(action);
 }
@@ -218,7 +236,9 @@ describe('who may do what to a handover', () => {
       expect(listed?.actions).toEqual(sharedOffers.get(role)!.handover);
     });
 
+    // A draft has no questions yet: routes on one are tried once started.
     const cases = ROUTES.filter((r) => state === 'active' || dependsOnState(r))
+      .filter((r) => state !== 'draft' || !STARTED_PARTS.some((p) => r.call.includes(`{${p}}`)))
       .flatMap((r) => ROLES.map((role) => {
         const expected = outcome(r, role, state);
         const name = `${role} ${expected === 'ok' ? 'may' : 'may not'} ${r.does}`

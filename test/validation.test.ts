@@ -247,7 +247,8 @@ describe('hostile bodies', () => {
     'POST /api/handovers', 'PATCH {h}', 'POST {h}/cancel', 'POST {h}/participants',
     'POST {h}/items', 'PATCH {h}/items/{draftItem}', 'POST {h}/items/{submittedItem}/return',
     'POST {h}/items/{draftItem}/not-applicable', 'POST /api/templates/{t}/clone',
-    'PUT /api/templates/{t}',
+    'PUT /api/templates/{t}', 'POST {h}/posts', 'POST {h}/materials', 'POST {h}/questions',
+    'POST {h}/questions/{openQuestion}/answer',
   ].map((call) => ({ call, reads: true })).concat([
     'POST {h}/start', 'POST {h}/complete', 'POST {h}/evaluate', 'POST {h}/close',
     'DELETE {h}/participants/{stakeholder}', 'POST {h}/items/{draftItem}/submit',

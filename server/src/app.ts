@@ -13,13 +13,16 @@ import { requestLog } from './middleware/request-log';
 import { adminRouter } from './routes/admin';
 import { authRouter } from './routes/auth';
 import { customerRouter } from './routes/customers';
+import { directoryRouter } from './routes/directory';
 import { handoverRouter } from './routes/handovers';
 import { itemRouter } from './routes/items';
+import { jsapiRouter } from './routes/jsapi';
 import { materialRouter } from './routes/materials';
 import { meRouter } from './routes/me';
 import { milestoneRouter } from './routes/milestones';
 import { participantRouter } from './routes/participants';
 import { postRouter } from './routes/posts';
+import { questionRouter } from './routes/questions';
 import { templateRouter } from './routes/templates';
 import { remindAndSend } from './reminders/job';
 import { createSandboxApi } from './sandbox/sandbox-api';
@@ -76,7 +79,7 @@ export function buildApp(services: Services): Koa {
   const isApi = (p: string) => p === '/api' || p.startsWith('/api/');
   const routers = [authRouter, meRouter, templateRouter, handoverRouter,
     itemRouter, milestoneRouter, participantRouter, postRouter, adminRouter,
-    customerRouter, materialRouter]
+    customerRouter, materialRouter, jsapiRouter, directoryRouter, questionRouter]
     .map((make) => make(services));
   for (const router of routers) {
     app.use(router.routes()).use(router.allowedMethods());

@@ -13,3 +13,5 @@ export * from './calendar/index';
 export * from './api/customers';
 export * from './api/materials';
 export * from './api/questions';
+export * from './api/jsapi';
+export * from './api/directory';

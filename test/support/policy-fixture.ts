@@ -10,8 +10,12 @@ export type State = 'draft' | 'active' | 'completed';
 export const PARTS = [
   'draftItem', 'hrDraftItem', 'submittedItem', 'naItem', 'promptItem', 'teamItem',
   'departingMilestone', 'successorMilestone', 'signOff', 'stakeholder',
+  'openQuestion', 'answeredQuestion',
 ] as const;
 export type Part = (typeof PARTS)[number];
+
+/** Parts that only a started handover has: questions are asked while it runs. */
+export const STARTED_PARTS: readonly Part[] = ['openQuestion', 'answeredQuestion'];
 
 /** A handover in a state, with the ids of its parts. */
 export interface Fixture {
@@ -25,7 +29,8 @@ export interface Fixture {
  * 张伟 adds a draft (`draftItem`), a submitted and a not-applicable item and
  * fills the template's team member with performance notes; HR adds a draft
  * of its own (`hrDraftItem`); `promptItem` is an optional template prompt
- * left as a draft; 赵磊 is the `stakeholder`.
+ * left as a draft; 赵磊 is the `stakeholder`. Once started, 李娜 asks two
+ * questions and 张伟 answers one (`openQuestion`, `answeredQuestion`).
  * `completable` settles an active one so that it may be completed.
  */
 export async function policyFixture(cast: Cast, state: State,
@@ -58,7 +63,10 @@ export async function policyFixture(cast: Cast, state: State,
     Object.assign(ids, await promptParts(cast, base));
   }
 
-  if (state !== 'draft') await must(cast.hr, 'POST', `${base}/start`, {});
+  if (state !== 'draft') {
+    await must(cast.hr, 'POST', `${base}/start`, {});
+    Object.assign(ids, await questionParts(cast, base, wanted));
+  }
   if (state === 'completed' || options.completable) await makeCompletable(cast, created.id);
   if (state === 'completed') await must(cast.hr, 'POST', `${base}/complete`, {});
   return { id: created.id, state, parts: ids };
@@ -71,6 +79,20 @@ function milestoneParts(handover: HandoverDetail): Fixture['parts'] {
     successorMilestone: byKey('receivables'),
     signOff: handover.milestones.find((m) => m.signers)!.id,
   };
+}
+
+/** 李娜's questions: one left open (`openQuestion`), one 张伟 answered. */
+async function questionParts(cast: Cast, base: string, wanted: Set<Part>) {
+  const ids: Fixture['parts'] = {};
+  const asked = (body: string) => must<{ id: string }>(cast.successor, 'POST',
+    `${base}/questions`, { body });
+  if (wanted.has('openQuestion')) ids.openQuestion = (await asked('这份文件的原件在哪？')).id;
+  if (wanted.has('answeredQuestion')) {
+    ids.answeredQuestion = (await asked('客户的对接人是谁？')).id;
+    await must(cast.departing, 'POST', `${base}/questions/${ids.answeredQuestion}/answer`,
+      { answer: '采购部的周敏' });
+  }
+  return ids;
 }
 
 /** The first optional prompt, and the team member with performance notes. */

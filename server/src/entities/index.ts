@@ -14,16 +14,17 @@ import { WecomToken } from './WecomToken';
 import { CustomerTransfer } from './CustomerTransfer';
 import { ReminderLog } from './ReminderLog';
 import { Material } from './Material';
+import { Question } from './Question';
 
 export {
   AuditEvent, CallbackReceipt, CallbackTask, Department, Employee, Handover, HandoverItem,
   HandoverParticipant, HandoverTemplate, Milestone, OutboxMessage, Session,
-  WecomToken, CustomerTransfer, ReminderLog, Material,
+  WecomToken, CustomerTransfer, ReminderLog, Material, Question,
 };
 
 /** Every entity, for the DataSource. */
 export const entities = [
   AuditEvent, CallbackReceipt, CallbackTask, Department, Employee, Handover, HandoverItem,
   HandoverParticipant, HandoverTemplate, Milestone, OutboxMessage, Session,
-  WecomToken, CustomerTransfer, ReminderLog, Material,
+  WecomToken, CustomerTransfer, ReminderLog, Material, Question,
 ];

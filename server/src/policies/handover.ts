@@ -38,7 +38,7 @@ export const HANDOVER_ACTIONS = [
   'read', 'update', 'manageParticipants', 'start', 'complete', 'evaluate',
   'close', 'cancel', 'readTimeline', 'createItem', 'readSensitive',
   'postUpdate', 'readCustomers', 'transferCustomers', 'uploadMaterial',
-  'readMaterials', 'shareMaterial',
+  'readMaterials', 'shareMaterial', 'readQuestions', 'askQuestion',
 ] as const;
 export type HandoverAction = (typeof HANDOVER_ACTIONS)[number];
 
@@ -110,6 +110,14 @@ const HANDOVER_RULES: Record<HandoverAction, Rule> = {
   readMaterials: { who: mayRead, when: always },
   // Any participant may put a file in front of the group while it runs.
   shareMaterial: { who: (s) => s.hr || s.roles.size > 0, when: (s) => s.status === 'active' },
+  // Questions: the receiving side asks while it runs (never the departing
+  // executive, who answers); threads stay readable to every reader, so the
+  // successor keeps them after the departing executive's window ends.
+  readQuestions: { who: mayRead, when: always },
+  askQuestion: {
+    who: (s) => !is(s, 'departing') && (s.hr || is(s, 'successor') || is(s, 'manager')),
+    when: (s) => s.status === 'active',
+  },
 };
 
 /** The actions whose rules hold, and a check that says which half failed. */

@@ -1,7 +1,8 @@
 import { Router } from '@koa/router';
 import { In, LessThan } from 'typeorm';
 import {
-  CreateHandoverRequest, ReasonRequest, UpdateHandoverRequest,
+  type AttentionSummary, CreateHandoverRequest, type HandoverStatus, HandoverListQuery,
+  ReasonRequest, UpdateHandoverRequest,
 } from '@baton/shared';
 import { policyContext } from '../commands/context';
 import { handoverCreator } from '../commands/handoverCreator';
@@ -9,6 +10,7 @@ import { handoverStarter } from '../commands/handoverStarter';
 import { handoverTransitioner, LaterStatus } from '../commands/handoverTransitioner';
 import { handoverUpdater } from '../commands/handoverUpdater';
 import { AuditEvent, Handover, HandoverParticipant } from '../entities';
+import { rankHandovers } from '../domain/attention';
 import { loadHandover, namesOf } from '../domain/handover-record';
 import { forbidden } from '../errors';
 import { actorOf, requireAuth } from '../middleware/auth';
@@ -40,9 +42,14 @@ export function handoverRouter(deps: RouteDeps): Router {
 
   router.get('/', async (ctx) => {
     const actor = actorOf(ctx);
-    const cursor = parseCursor(ctx.query.cursor);
+    const query = parseInput(HandoverListQuery, ctx.query);
+    const cursor = parseCursor(query.cursor);
 
-    const { accesses, nextCursor } = await readablePage(deps, actor, cursor);
+    if (query.sort === 'attention') {
+      ctx.body = await attentionPage(deps, actor, query.status, cursor ?? 0);
+      return;
+    }
+    const { accesses, nextCursor } = await readablePage(deps, actor, cursor, query.status);
 
     ctx.body = { items: accesses.map((a) => presentSummary(a, now())), nextCursor };
   });
@@ -124,33 +131,74 @@ export function handoverRouter(deps: RouteDeps): Router {
 }
 
 /**
- * A page of handovers the actor may read, newest first: HR's are all of
- * them; others' are those they take part in, still readable by policy.
+ * Which handovers the actor may list, in the statuses asked for: HR all of
+ * them; others those they take part in. Null when that is none at all.
  */
-async function readablePage(deps: RouteDeps, actor: Actor, cursor: number | null) {
-  const before = cursor === null ? {} : { id: LessThan(cursor) };
-  let where: object = before;
-  if (!actor.isHr) {
-    const mine = await deps.db.getRepository(HandoverParticipant).find({
-      select: { handoverId: true }, where: { userid: actor.userid },
-    });
-    const ids = [...new Set(mine.map((p) => p.handoverId))];
-    if (ids.length === 0) return { accesses: [], nextCursor: null };
-    where = { id: In(ids), ...before };
-  }
-  const rows = await deps.db.getRepository(Handover).find({
-    select: { id: true }, where, order: { id: 'DESC' }, take: PAGE_SIZE + 1,
+async function readableWhere(deps: RouteDeps, actor: Actor,
+  statuses: HandoverStatus[] | undefined): Promise<object | null> {
+  const inStatus = statuses ? { status: In(statuses) } : {};
+  if (actor.isHr) return inStatus;
+  const mine = await deps.db.getRepository(HandoverParticipant).find({
+    select: { handoverId: true }, where: { userid: actor.userid },
   });
-  const page = rows.slice(0, PAGE_SIZE);
+  const ids = [...new Set(mine.map((p) => p.handoverId))];
+  return ids.length === 0 ? null : { id: In(ids), ...inStatus };
+}
+
+/** Loads handovers by id with the actor's access, keeping those still readable. */
+async function readableAccesses(deps: RouteDeps, actor: Actor,
+  ids: number[]): Promise<HandoverAccess[]> {
   const context = policyContext(deps.commands);
   const accesses: HandoverAccess[] = [];
-  for (const { id } of page) {
+  for (const id of ids) {
     const record = await loadHandover(deps.db.manager, id);
     const access = record && new HandoverAccess(actor, record, context);
     if (access?.actions.has('read')) accesses.push(access);
   }
+  return accesses;
+}
+
+/**
+ * A page of handovers the actor may read, newest first: HR's are all of
+ * them; others' are those they take part in, still readable by policy.
+ */
+async function readablePage(deps: RouteDeps, actor: Actor, cursor: number | null,
+  statuses?: HandoverStatus[]) {
+  const readable = await readableWhere(deps, actor, statuses);
+  if (!readable) return { accesses: [], nextCursor: null };
+  const where = cursor === null ? readable : { ...readable, id: LessThan(cursor) };
+  const rows = await deps.db.getRepository(Handover).find({
+    select: { id: true }, where, order: { id: 'DESC' }, take: PAGE_SIZE + 1,
+  });
+  const page = rows.slice(0, PAGE_SIZE);
   return {
-    accesses,
+    accesses: await readableAccesses(deps, actor, page.map((r) => r.id)),
     nextCursor: rows.length > PAGE_SIZE ? String(page[page.length - 1].id) : null,
   };
+}
+
+/**
+ * A page of readable handovers in HR's attention order (overdue, stuck,
+ * running, drafts, the rest; see domain/attention). The order is worked
+ * out over all of them on every page, so the cursor is an offset: a
+ * handover that changes rank between two pages may show twice or not at
+ * all until the next refresh.
+ */
+async function attentionPage(deps: RouteDeps, actor: Actor,
+  statuses: HandoverStatus[] | undefined, offset: number) {
+  const where = await readableWhere(deps, actor, statuses);
+  if (!where) return { items: [], nextCursor: null };
+  const rows = await deps.db.getRepository(Handover).find({ where,
+    select: { id: true, status: true, startedAt: true, lastWorkingDay: true } });
+  const now = deps.clock.now();
+  const ranked = await rankHandovers(deps.db.manager, rows, now);
+  const page = ranked.slice(offset, offset + PAGE_SIZE);
+
+  const accesses = await readableAccesses(deps, actor, page.map((r) => r.id));
+  const attention = new Map(page.map((r) => [r.id, r.attention]));
+  const items: AttentionSummary[] = accesses.map((a) => ({
+    ...presentSummary(a, now), attention: attention.get(a.record.handover.id)!,
+  }));
+  const end = offset + PAGE_SIZE;
+  return { items, nextCursor: ranked.length > end ? String(end) : null };
 }
