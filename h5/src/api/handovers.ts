@@ -1,5 +1,14 @@
-import { HandoverDetail, HandoverListResponse } from '@baton/shared';
-import { request } from './http';
+import type { HandoverDetail, HandoverListResponse } from '@baton/shared';
+import { lazySchema, request } from './http';
+
+/**
+ * Lazy: the home page lists handovers and the handover page follows it,
+ * so neither needs zod in its own bundle (see LazySchema).
+ */
+const ListSchema = lazySchema(() => import('@baton/shared')
+  .then((shared) => shared.HandoverListResponse));
+const DetailSchema = lazySchema(() => import('@baton/shared')
+  .then((shared) => shared.HandoverDetail));
 
 /**
  * `GET /api/handovers`: the handovers I take part in (all of them for HR),
@@ -9,7 +18,7 @@ export function fetchHandovers(
   cursor?: string,
   signal?: AbortSignal,
 ): Promise<HandoverListResponse> {
-  return request('/api/handovers', HandoverListResponse, {
+  return request('/api/handovers', ListSchema, {
     query: { cursor },
     signal,
   });
@@ -29,7 +38,7 @@ export function fetchHandover(
   id: string,
   signal?: AbortSignal,
 ): Promise<HandoverDetail> {
-  return request(handoverPath(id), HandoverDetail, { signal });
+  return request(handoverPath(id), DetailSchema, { signal });
 }
 
 /**
@@ -38,7 +47,7 @@ export function fetchHandover(
  * longer a draft.
  */
 export function startHandover(id: string): Promise<HandoverDetail> {
-  return request(`${handoverPath(id)}/start`, HandoverDetail, {
+  return request(`${handoverPath(id)}/start`, DetailSchema, {
     method: 'POST',
   });
 }
@@ -53,7 +62,7 @@ export function completeMilestone(
   milestoneId: string,
 ): Promise<HandoverDetail> {
   const path = `${milestonePath(handoverId, milestoneId)}/complete`;
-  return request(path, HandoverDetail, { method: 'POST' });
+  return request(path, DetailSchema, { method: 'POST' });
 }
 
 /**
@@ -67,5 +76,5 @@ export function signMilestone(
   milestoneId: string,
 ): Promise<HandoverDetail> {
   const path = `${milestonePath(handoverId, milestoneId)}/sign`;
-  return request(path, HandoverDetail, { method: 'POST' });
+  return request(path, DetailSchema, { method: 'POST' });
 }

@@ -1,5 +1,5 @@
 import { t } from '@/locale';
-import { ApiError, errorFromBody } from './errors';
+import { ApiError } from './errors';
 
 /**
  * What `request` needs from a response schema. The zod schemas exported by
@@ -9,6 +9,35 @@ export interface ResponseSchema<T> {
   safeParse(data: unknown):
     | { success: true; data: T }
     | { success: false; error: { issues: unknown[] } };
+}
+
+/**
+ * A response schema fetched on first use. A module that names a shared
+ * schema statically puts zod and the schemas (about 25 KB gzipped) in the
+ * bundle of every route that imports it; the home page's calls (and any
+ * module the `@/api` index re-exports) pass these instead, so the first
+ * route stays light. The download starts with the request and runs beside
+ * it, and every response is still checked before anyone sees it.
+ */
+export interface LazySchema<T> {
+  load(): Promise<ResponseSchema<T>>;
+}
+
+/** Wraps a dynamic import of a schema as a LazySchema, loaded once. */
+export function lazySchema<T>(
+  load: () => Promise<ResponseSchema<T>>,
+): LazySchema<T> {
+  let loading: Promise<ResponseSchema<T>> | undefined;
+  return {
+    load() {
+      loading ??= load().catch((error: unknown) => {
+        // A failed download (weak network) is tried again next time.
+        loading = undefined;
+        throw error;
+      });
+      return loading;
+    },
+  };
 }
 
 /** Options for one API call. */
@@ -83,23 +112,58 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   }
 }
 
+/** A schema whose download failed counts as the network failing. */
+async function loaded<T>(
+  schema: ResponseSchema<T> | LazySchema<T>,
+): Promise<ResponseSchema<T>> {
+  if ('safeParse' in schema) return schema;
+  try {
+    return await schema.load();
+  } catch {
+    throw new ApiError('network_error', t.errors.network, 0);
+  }
+}
+
 /**
- * Calls the API and returns the body checked against `schema`. A 401 sends
- * the browser to log in; other failures throw an ApiError whose message can
- * be shown as is.
+ * A non-2xx answer as an ApiError, with the server's
+ * `{ error: { id, message, field } }` when it sent one. Like `errorFromBody`
+ * in ./errors, but loads the shared schema lazily, so the first route
+ * carries no zod; when that download fails the status alone is reported.
+ */
+export async function errorFromResponse(
+  status: number,
+  body: unknown,
+): Promise<ApiError> {
+  const schema = await import('@baton/shared')
+    .then((shared) => shared.ApiErrorBody, () => undefined);
+  const parsed = schema?.safeParse(body);
+  if (parsed?.success) {
+    const { id, message, field } = parsed.data.error;
+    return new ApiError(id, message, status, field);
+  }
+  return new ApiError('http_error', t.errors.byStatus(status), status);
+}
+
+/**
+ * Calls the API and returns the body checked against `schema` (a lazy one
+ * starts loading at once, beside the request). A 401 sends the browser to
+ * log in; other failures throw an ApiError whose message can be shown as is.
  */
 export async function request<T>(
   path: string,
-  schema: ResponseSchema<T>,
+  schema: ResponseSchema<T> | LazySchema<T>,
   options: RequestOptions = {},
 ): Promise<T> {
+  const checker = loaded(schema);
+  // Awaited below, or never when the request fails first.
+  checker.catch(() => undefined);
   const response = await send(path, options);
   if (response.status === 401) return redirectToLogin();
 
   const body = await readJson(response);
-  if (!response.ok) throw errorFromBody(response.status, body);
+  if (!response.ok) throw await errorFromResponse(response.status, body);
 
-  const parsed = schema.safeParse(body);
+  const parsed = (await checker).safeParse(body);
   if (!parsed.success) {
     // The server and H5 disagree about a shape: say so in the console for
     // whoever is debugging, show people a plain message.
@@ -120,6 +184,6 @@ export async function requestNoContent(
   const response = await send(path, options);
   if (response.status === 401) return redirectToLogin();
   if (!response.ok) {
-    throw errorFromBody(response.status, await readJson(response));
+    throw await errorFromResponse(response.status, await readJson(response));
   }
 }

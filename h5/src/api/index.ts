@@ -9,4 +9,4 @@ export {
   fetchHandovers, fetchHandover, startHandover, completeMilestone,
   signMilestone,
 } from './handovers';
-
+export { fetchItem, updateItem, moveItem, deleteItem } from './items';
