@@ -129,12 +129,13 @@ export interface BrowserTestKit {
 /**
  * Runs a browser test: launches Chromium, opens a phone page, runs `test`,
  * and always closes the browser. On failure it prints the failing step,
- * saves `<name>-failure.png`, and sets a non-zero exit code.
+ * saves `<name>-failure.png`, and sets a non-zero exit code. Resolves to
+ * whether the test passed.
  */
 export async function runBrowserTest(
   name: string,
   test: (kit: BrowserTestKit) => Promise<void>,
-): Promise<void> {
+): Promise<boolean> {
   console.log(`${name} against ${BASE_URL}`);
   let browser: Browser | null = null;
   let page: Page | null = null;
@@ -150,6 +151,7 @@ export async function runBrowserTest(
       throw new Error(`uncaught errors in the page:\n  ${list}`);
     }
     console.log(`PASS ${name}`);
+    return true;
   } catch (error) {
     process.exitCode = 1;
     const where = error instanceof StepError ? `step "${error.step}"` : 'setup';
@@ -157,6 +159,7 @@ export async function runBrowserTest(
     console.error(`FAIL ${name} at ${where}`);
     console.error(cause instanceof Error ? cause.message : String(cause));
     if (page) await screenshot(page, `${name}-failure`).catch(() => undefined);
+    return false;
   } finally {
     await browser?.close().catch(() => undefined);
   }

@@ -20,16 +20,18 @@ async function main(): Promise<void> {
   }, { seed: true, jobs: true });
   // The browser must use the public URL: cookies and OAuth redirects are on it.
   setBaseUrl(server.services.env.publicUrl);
+  const results: boolean[] = [];
   try {
     // The flow goes first: the smoke test presses a card button the flow
     // does not need, and both read the same seeded demo.
-    await runBrowserTest('handover-flow', handoverFlow);
-    await runBrowserTest('smoke', smoke);
+    results.push(await runBrowserTest('handover-flow', handoverFlow));
+    results.push(await runBrowserTest('smoke', smoke));
   } finally {
     await server.close();
     await dropTestDatabases();
   }
-  console.log(process.exitCode === 1 ? 'FAILED' : 'all browser tests passed');
+  const passed = results.filter(Boolean).length;
+  console.log(`${passed} passed, ${results.length - passed} failed`);
 }
 
 main().catch((error: unknown) => {
