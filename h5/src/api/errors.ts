@@ -1,4 +1,3 @@
-import { ApiErrorBody } from '@baton/shared';
 import { t } from '@/locale';
 
 /**
@@ -20,16 +19,12 @@ export class ApiError extends Error {
 }
 
 /**
- * Turns a non-2xx response body into an ApiError, using the server's
- * `{ error: { id, message, field } }` when it sent one.
+ * True for refusals a retry will not fix: gone (404), or not mine to see
+ * (403). Pages show these as "not found" rather than as an error.
  */
-export function errorFromBody(status: number, body: unknown): ApiError {
-  const parsed = ApiErrorBody.safeParse(body);
-  if (parsed.success) {
-    const { id, message, field } = parsed.data.error;
-    return new ApiError(id, message, status, field);
-  }
-  return new ApiError('http_error', t.errors.byStatus(status), status);
+export function isMissing(failure: unknown): boolean {
+  return failure instanceof ApiError
+    && (failure.status === 404 || failure.status === 403);
 }
 
 /** The text to show a person for any thrown value. */

@@ -126,9 +126,9 @@ async function loaded<T>(
 
 /**
  * A non-2xx answer as an ApiError, with the server's
- * `{ error: { id, message, field } }` when it sent one. Like `errorFromBody`
- * in ./errors, but loads the shared schema lazily, so the first route
- * carries no zod; when that download fails the status alone is reported.
+ * `{ error: { id, message, field } }` when it sent one. The shared schema
+ * loads lazily, so the first route carries no zod; when that download
+ * fails the status alone is reported.
  */
 export async function errorFromResponse(
   status: number,

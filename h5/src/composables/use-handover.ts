@@ -1,6 +1,6 @@
 import { ref, shallowRef, type Ref } from 'vue';
 import type { HandoverDetail } from '@baton/shared';
-import { ApiError, fetchHandover, startHandover } from '@/api';
+import { fetchHandover, isMissing, startHandover } from '@/api';
 
 /** Where the detail page is: skeleton, content, missing or failed. */
 export type HandoverState = 'loading' | 'ready' | 'not-found' | 'error';
@@ -31,9 +31,7 @@ export function useHandover(id: Ref<string>) {
     } catch (failure) {
       if (mine !== generation) return;
       error.value = failure;
-      const missing = failure instanceof ApiError
-        && (failure.status === 404 || failure.status === 403);
-      if (missing) {
+      if (isMissing(failure)) {
         detail.value = null;
         state.value = 'not-found';
       } else if (!detail.value) {

@@ -2,14 +2,14 @@ import { computed, ref, shallowRef, type Ref } from 'vue';
 import type {
   HandoverDetail, ItemView, MaterialView, TimelineEvent,
 } from '@baton/shared';
-import { fetchHandover } from '@/api';
+import { fetchHandover, isMissing } from '@/api';
 import { fetchTimeline } from '@/api/hr';
 import { fetchAllItems } from '@/api/item-list';
 import { fetchMaterials } from '@/api/materials';
 import {
   groupByDay, historyEntries,
 } from '@/components/browse/history-entries';
-import { isMissing, type ListState } from './use-items';
+import type { ListState } from './use-items';
 
 /** The parts of a handover the history is made of, loaded together. */
 interface Loaded {

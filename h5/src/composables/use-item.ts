@@ -1,6 +1,6 @@
 import { ref, shallowRef, type Ref } from 'vue';
 import type { ItemStatus, ItemView, MeResponse } from '@baton/shared';
-import { ApiError, deleteItem, fetchItem, moveItem } from '@/api';
+import { deleteItem, fetchItem, isMissing, moveItem } from '@/api';
 import type { ItemMoveVerb } from '@/api/items';
 
 /** Where the item page is: skeleton, content, missing or failed. */
@@ -66,9 +66,7 @@ export function useItem(
     } catch (failure) {
       if (mine !== generation) return;
       error.value = failure;
-      const missing = failure instanceof ApiError
-        && (failure.status === 404 || failure.status === 403);
-      if (missing) {
+      if (isMissing(failure)) {
         item.value = null;
         state.value = 'not-found';
       } else if (!item.value) {

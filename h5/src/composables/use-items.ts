@@ -1,16 +1,10 @@
 import { ref, shallowRef, type Ref } from 'vue';
 import type { ItemView } from '@baton/shared';
-import { ApiError } from '@/api';
+import { isMissing } from '@/api';
 import { fetchAllItems } from '@/api/item-list';
 
 /** Where a list page is: skeleton, content, missing or failed. */
 export type ListState = 'loading' | 'ready' | 'not-found' | 'error';
-
-/** True for failures a retry will not fix: gone, or not mine to see. */
-export function isMissing(failure: unknown): boolean {
-  return failure instanceof ApiError
-    && (failure.status === 404 || failure.status === 403);
-}
 
 /**
  * All items of one handover, every page of them, for browsing and search.

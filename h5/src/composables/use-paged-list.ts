@@ -1,5 +1,5 @@
 import { ref, shallowRef } from 'vue';
-import { ApiError } from '@/api';
+import { isMissing } from '@/api';
 
 /**
  * Where a paged list's first page is: the skeleton, the rows, a refusal
@@ -63,7 +63,7 @@ export function usePagedList<T>(
     } catch (failure) {
       if (mine !== generation) return;
       error.value = failure;
-      if (options.refusalIsState && isRefusal(failure)) state.value = 'forbidden';
+      if (options.refusalIsState && isMissing(failure)) state.value = 'forbidden';
       else if (items.value.length === 0) state.value = 'error';
       throw failure;
     }
@@ -114,9 +114,4 @@ export function usePagedList<T>(
     items, state, error, finished, refresh, loadMore, reset,
     loadingMore, loadMoreFailed, onLoadMore,
   };
-}
-
-function isRefusal(failure: unknown): boolean {
-  return failure instanceof ApiError
-    && (failure.status === 403 || failure.status === 404);
 }

@@ -3,7 +3,8 @@ import type { MeResponse, QuestionView } from '@baton/shared';
 import {
   answerQuestion, askQuestion, fetchQuestion, fetchQuestions,
 } from '@/api/questions';
-import { isMissing, type ListState } from './use-items';
+import { isMissing } from '@/api';
+import type { ListState } from './use-items';
 import { useMe } from './use-me';
 
 /** Prefix of the ids of questions shown before the server has them. */
