@@ -71,6 +71,13 @@ export const router = createRouter({
       meta: { title: t.handover.title },
     },
     {
+      path: '/handovers/:id/customers',
+      name: 'customers',
+      component: () => import('@/pages/CustomersPage.vue'),
+      props: true,
+      meta: { title: t.customers.title },
+    },
+    {
       path: '/hr',
       name: 'hr',
       component: () => import('@/pages/HrConsolePage.vue'),

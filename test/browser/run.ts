@@ -8,6 +8,7 @@ import { startServer } from '../../server/src/server';
 import { testDatabaseUrl } from '../support/database';
 import dropTestDatabases from '../support/global-teardown';
 import { runBrowserTest, setBaseUrl } from './browser';
+import { customers } from './customers';
 import { handoverFlow } from './handover-flow';
 import { smoke } from './smoke';
 
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
     // does not need, and both read the same seeded demo.
     results.push(await runBrowserTest('handover-flow', handoverFlow));
     results.push(await runBrowserTest('smoke', smoke));
+    results.push(await runBrowserTest('customers', customers));
   } finally {
     await server.close();
     await dropTestDatabases();

@@ -3,6 +3,7 @@ import * as items from './areas/items';
 import * as materials from './areas/materials';
 import * as successor from './areas/successor';
 import * as hr from './areas/hr';
+import * as customers from './areas/customers';
 
 const MONTHS = [
   'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun',
@@ -137,4 +138,5 @@ export const en: Messages = {
   materials: materials.en,
   successor: successor.en,
   hr: hr.en,
+  customers: customers.en,
 };

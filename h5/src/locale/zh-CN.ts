@@ -5,6 +5,7 @@ import * as items from './areas/items';
 import * as materials from './areas/materials';
 import * as successor from './areas/successor';
 import * as hr from './areas/hr';
+import * as customers from './areas/customers';
 
 /**
  * Every piece of Chinese copy the H5 shows. Plain strings for fixed text,
@@ -118,6 +119,7 @@ export const zhCN = {
   materials: materials.zh,
   successor: successor.zh,
   hr: hr.zh,
+  customers: customers.zh,
 };
 
 /** The shape every locale must have. */
