@@ -1,9 +1,9 @@
-import { ref, shallowRef, type Ref } from 'vue';
-import type { HandoverDetail } from '@baton/shared';
-import { fetchHandover, isMissing, startHandover } from '@/api';
+import { ref, type Ref } from 'vue';
+import { fetchHandover, startHandover } from '@/api';
+import { useRecord, type RecordState } from './use-record';
 
 /** Where the detail page is: skeleton, content, missing or failed. */
-export type HandoverState = 'loading' | 'ready' | 'not-found' | 'error';
+export type HandoverState = RecordState;
 
 /**
  * One handover with its participants and milestones, loaded by id. The
@@ -12,34 +12,9 @@ export type HandoverState = 'loading' | 'ready' | 'not-found' | 'error';
  * (HR only; the server decides) and shows the handover as it then is.
  */
 export function useHandover(id: Ref<string>) {
-  const detail = shallowRef<HandoverDetail | null>(null);
-  const state = ref<HandoverState>('loading');
-  const error = shallowRef<unknown>(null);
+  const { record: detail, state, error, refresh } = useRecord(
+    () => fetchHandover(id.value), (handover) => handover.id === id.value);
   const starting = ref(false);
-  let generation = 0;
-
-  async function refresh(): Promise<void> {
-    const mine = ++generation;
-    if (!detail.value) state.value = 'loading';
-
-    try {
-      const result = await fetchHandover(id.value);
-      if (mine !== generation) return;
-      detail.value = result;
-      state.value = 'ready';
-      error.value = null;
-    } catch (failure) {
-      if (mine !== generation) return;
-      error.value = failure;
-      if (isMissing(failure)) {
-        detail.value = null;
-        state.value = 'not-found';
-      } else if (!detail.value) {
-        state.value = 'error';
-      }
-      throw failure;
-    }
-  }
 
   async function start(): Promise<void> {
     if (!detail.value || starting.value) return;

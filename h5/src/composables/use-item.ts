@@ -1,10 +1,11 @@
-import { ref, shallowRef, type Ref } from 'vue';
+import { ref, type Ref } from 'vue';
 import type { ItemStatus, ItemView, MeResponse } from '@baton/shared';
-import { deleteItem, fetchItem, isMissing, moveItem } from '@/api';
+import { deleteItem, fetchItem, moveItem } from '@/api';
 import type { ItemMoveVerb } from '@/api/items';
+import { useRecord, type RecordState } from './use-record';
 
 /** Where the item page is: skeleton, content, missing or failed. */
-export type ItemState = 'loading' | 'ready' | 'not-found' | 'error';
+export type ItemState = RecordState;
 
 /** Where each move takes an item. */
 const TARGET: Record<ItemMoveVerb, ItemStatus> = {
@@ -44,37 +45,10 @@ export function useItem(
   itemId: Ref<string>,
   me: Readonly<Ref<MeResponse | null>>,
 ) {
-  const item = shallowRef<ItemView | null>(null);
-  const state = ref<ItemState>('loading');
-  const error = shallowRef<unknown>(null);
+  const { record: item, state, error, refresh } = useRecord(
+    () => fetchItem(handoverId.value, itemId.value),
+    (current) => current.id === itemId.value);
   const moving = ref<ItemMoveVerb | null>(null);
-  let generation = 0;
-
-  async function refresh(): Promise<void> {
-    const mine = ++generation;
-    if (!item.value || item.value.id !== itemId.value) {
-      item.value = null;
-      state.value = 'loading';
-    }
-
-    try {
-      const result = await fetchItem(handoverId.value, itemId.value);
-      if (mine !== generation) return;
-      item.value = result;
-      state.value = 'ready';
-      error.value = null;
-    } catch (failure) {
-      if (mine !== generation) return;
-      error.value = failure;
-      if (isMissing(failure)) {
-        item.value = null;
-        state.value = 'not-found';
-      } else if (!item.value) {
-        state.value = 'error';
-      }
-      throw failure;
-    }
-  }
 
   /** Submits, acknowledges, sends back, marks N/A or reopens the item. */
   async function move(verb: ItemMoveVerb, reason?: string): Promise<void> {
