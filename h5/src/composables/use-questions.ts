@@ -5,6 +5,7 @@ import {
 } from '@/api/questions';
 import { isMissing } from '@/api';
 import type { ListState } from './use-items';
+import { useRecord } from './use-record';
 import { useMe } from './use-me';
 
 /** Prefix of the ids of questions shown before the server has them. */
@@ -143,33 +144,10 @@ export function useQuestions(
  */
 export function useQuestion(handoverId: Ref<string>, questionId: Ref<string>) {
   const { me } = useMe();
-  const question = shallowRef<QuestionView | null>(null);
-  const state = ref<ListState>('loading');
-  const error = shallowRef<unknown>(null);
+  const { record: question, state, error, refresh } = useRecord(
+    () => fetchQuestion(handoverId.value, questionId.value),
+    (current) => current.id === questionId.value);
   const answering = ref(false);
-  let generation = 0;
-
-  async function refresh(): Promise<void> {
-    const mine = ++generation;
-    if (question.value?.id !== questionId.value) {
-      question.value = null;
-      state.value = 'loading';
-    }
-
-    try {
-      const result = await fetchQuestion(handoverId.value, questionId.value);
-      if (mine !== generation) return;
-      question.value = result;
-      state.value = 'ready';
-      error.value = null;
-    } catch (failure) {
-      if (mine !== generation) return;
-      error.value = failure;
-      if (isMissing(failure)) state.value = 'not-found';
-      else if (!question.value) state.value = 'error';
-      throw failure;
-    }
-  }
 
   async function answer(text: string): Promise<void> {
     const before = question.value;
