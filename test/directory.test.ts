@@ -1,14 +1,17 @@
 import type {
   AttentionListResponse, DirectoryResponse, HandoverDetail, HandoverListResponse,
+  ItemView,
 } from '@baton/shared';
 import { Employee, HandoverItem, Milestone } from '../server/src/entities';
 import { RunningServer } from '../server/src/server';
-import { activeHandover, draftHandover } from './support/handover-factory';
+import {
+  activeHandover, draftHandover, itemRequest, templateIdOf,
+} from './support/handover-factory';
 import { Browser, loginAs, startTestServer } from './support/server';
 
 const DAY = 86_400_000;
 
-describe('the directory search for HR', () => {
+describe('the directory search', () => {
   let server: RunningServer;
   let hr: Browser;
 
@@ -75,12 +78,46 @@ describe('the directory search for HR', () => {
       .toEqual(['department', 'name', 'position', 'userid']);
   });
 
-  it('is for HR only', async () => {
-    for (const userid of ['lina', 'zhangwei', 'liuyang']) {
+  it('is for HR, and for departing executives while they hand over', async () => {
+    for (const userid of ['lina', 'zhangwei', 'liuyang', 'zhaolei']) {
       const { browser } = await loginAs(server.url, userid);
-      expect((await search(browser, 'q=zhao')).status).toBe(403);
+      expect([userid, (await search(browser, 'q=zhao')).status]).toEqual([userid, 403]);
     }
     expect((await new Browser(server.url).fetch('/api/directory?q=zhao')).status).toBe(401);
+
+    const draft = await draftHandover(hr, { templateId: await templateIdOf(hr, 'production_director'),
+      departingUserid: 'zhaolei', successorUserid: 'chenjing', managerUserid: 'liuyang' });
+    const zhaolei = (await loginAs(server.url, 'zhaolei')).browser;
+    expect((await search(zhaolei, 'q=chen')).body.items.map((p) => p.userid))
+      .toEqual(['chenjing']);
+    for (const userid of ['chenjing', 'liuyang']) {
+      const { browser } = await loginAs(server.url, userid);
+      expect([userid, (await search(browser, 'q=zhao')).status]).toEqual([userid, 403]);
+    }
+
+    await hr.post(`/api/handovers/${draft.id}/cancel`, { reason: '离职申请撤回' });
+    expect((await search(zhaolei, 'q=chen')).status).toBe(403);
+  });
+
+  it('names the colleague a team-member item points at', async () => {
+    const handover = await draftHandover(hr, {
+      templateId: await templateIdOf(hr, 'production_director'),
+      departingUserid: 'zhaolei', successorUserid: 'chenjing' });
+    const zhaolei = (await loginAs(server.url, 'zhaolei')).browser;
+    const items = `/api/handovers/${handover.id}/items`;
+    const created = await zhaolei.post<ItemView>(items,
+      itemRequest('team_member', { fields: { userid: 'zhaoping' } }));
+    expect(created.status).toBe(201);
+    expect(created.body.people).toEqual({ userid: { userid: 'zhaoping', name: '赵平' } });
+
+    const changed = await zhaolei.json<ItemView>(`${items}/${created.body.id}`,
+      { method: 'PATCH', body: JSON.stringify({ fields: { userid: 'nobody.here' } }) });
+    expect(changed.body.people).toEqual(
+      { userid: { userid: 'nobody.here', name: 'nobody.here' } });
+
+    const cleared = await zhaolei.json<ItemView>(`${items}/${created.body.id}`,
+      { method: 'PATCH', body: JSON.stringify({ fields: { userid: null } }) });
+    expect(cleared.body.people).toEqual({});
   });
 
   it('names the bad field of a bad query', async () => {

@@ -131,6 +131,14 @@ export const SENSITIVE_FIELDS: Partial<Record<ItemKind, readonly string[]>> = {
   team_member: ['recentPerformance', 'weaknesses'],
 };
 
+/**
+ * Fields that hold a colleague's WeCom userid: the H5 picks them from the
+ * directory, and the API names the person beside the id.
+ */
+export const PERSON_FIELDS: Partial<Record<ItemKind, readonly string[]>> = {
+  team_member: ['userid'],
+};
+
 /** A draft may hold any subset of its kind's fields, each still valid. */
 export function draftFieldsSchema(kind: ItemKind) {
   return ITEM_FIELDS[kind].partial();

@@ -1,4 +1,5 @@
 import { EntityManager, In } from 'typeorm';
+import { PERSON_FIELDS } from '@baton/shared';
 import {
   Employee, Handover, HandoverItem, HandoverParticipant, Milestone,
 } from '../entities';
@@ -28,11 +29,20 @@ export async function loadHandover(manager: EntityManager,
   const userids = new Set([handover.departingUserid, handover.successorUserid,
     ...participants.map((p) => p.userid),
     ...milestones.flatMap((m) => (m.doneBy ? [m.doneBy] : [])),
-    ...items.flatMap((i) => (i.acknowledgedBy ? [i.acknowledgedBy] : []))]);
+    ...items.flatMap((i) => (i.acknowledgedBy ? [i.acknowledgedBy] : [])),
+    ...items.flatMap(personFieldValues)]);
   return {
     handover, participants, milestones, items,
     names: await namesOf(manager, userids),
   };
+}
+
+/** The userids an item's person fields hold. */
+export function personFieldValues(item: HandoverItem): string[] {
+  return (PERSON_FIELDS[item.kind] ?? []).flatMap((field) => {
+    const value = item.fields[field];
+    return typeof value === 'string' && value !== '' ? [value] : [];
+  });
 }
 
 /** Display names for userids; unknown ids map to themselves. */

@@ -1,11 +1,12 @@
-import { type ItemView, SENSITIVE_FIELDS } from '@baton/shared';
+import { type ItemView, PERSON_FIELDS, SENSITIVE_FIELDS } from '@baton/shared';
 import { HandoverItem } from '../entities';
 import { HandoverAccess } from '../policies/access';
 import { iso, person } from './handover';
 
 /**
  * An item for this caller: team-member performance notes are left out
- * (and named in `hiddenFields`) unless the caller may read them.
+ * (and named in `hiddenFields`) unless the caller may read them; person
+ * fields come with the colleague's name.
  */
 export function presentItem(access: HandoverAccess, item: HandoverItem): ItemView {
   const hidden = access.actions.has('readSensitive')
@@ -23,6 +24,7 @@ export function presentItem(access: HandoverAccess, item: HandoverItem): ItemVie
     status: item.status,
     fields,
     hiddenFields: hidden,
+    people: peopleOf(access, item.kind, fields),
     naReason: item.naReason,
     returnComment: item.returnComment,
     submittedAt: iso(item.submittedAt),
@@ -32,4 +34,17 @@ export function presentItem(access: HandoverAccess, item: HandoverItem): ItemVie
     updatedAt: item.updatedAt.toISOString(),
     actions: [...access.itemActions(item)],
   };
+}
+
+/** The colleague each person field names, by field. */
+function peopleOf(access: HandoverAccess, kind: HandoverItem['kind'],
+  fields: Record<string, unknown>): ItemView['people'] {
+  const people: ItemView['people'] = {};
+  for (const field of PERSON_FIELDS[kind] ?? []) {
+    const userid = fields[field];
+    if (typeof userid === 'string' && userid !== '') {
+      people[field] = person(access.record.names, userid);
+    }
+  }
+  return people;
 }

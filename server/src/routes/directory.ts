@@ -1,7 +1,7 @@
 import { Router } from '@koa/router';
 import { Brackets, In } from 'typeorm';
 import { DirectoryQuery, type DirectoryResponse } from '@baton/shared';
-import { Department, Employee } from '../entities';
+import { Department, Employee, Handover, HandoverParticipant } from '../entities';
 import { forbidden } from '../errors';
 import { actorOf, requireAuth } from '../middleware/auth';
 import { jsonBody } from '../middleware/json-body';
@@ -9,18 +9,22 @@ import { parseInput } from '../middleware/validate';
 import { RouteDeps } from './context';
 
 /**
- * `GET /api/directory?q=&limit=`: HR finds people to name in a handover.
- * Matches name, userid, position or main department name, anywhere in the
- * text and ignoring case; members still with the company come first.
- * Answers with name, position and department only: the directory search
- * is no way to read anything more about a person.
+ * `GET /api/directory?q=&limit=`: HR finds people to name in a handover,
+ * and a departing executive still handing over names the members of their
+ * team. Matches name, userid, position or main department name, anywhere
+ * in the text and ignoring case; members still with the company come
+ * first. Answers with name, position and department only: the directory
+ * search is no way to read anything more about a person.
  */
 export function directoryRouter(deps: RouteDeps): Router {
   const router = new Router({ prefix: '/api/directory' });
   router.use(requireAuth(deps), jsonBody);
 
   router.get('/', async (ctx) => {
-    if (!actorOf(ctx).isHr) throw forbidden('只有人事可以查找通讯录');
+    const actor = actorOf(ctx);
+    if (!actor.isHr && !(await isHandingOver(deps, actor.userid))) {
+      throw forbidden('只有人事和正在交接的离任者可以查找通讯录');
+    }
     const query = parseInput(DirectoryQuery, ctx.query);
 
     const pattern = `%${escapeLike(query.q.toLowerCase())}%`;
@@ -58,6 +62,21 @@ export function directoryRouter(deps: RouteDeps): Router {
   });
 
   return router;
+}
+
+/**
+ * Whether the member writes a handover that is still open: its departing
+ * executive or its own HR, while it is a draft or running. They fill in
+ * team-member items, which name colleagues.
+ */
+async function isHandingOver(deps: RouteDeps, userid: string): Promise<boolean> {
+  const writing = await deps.db.getRepository(HandoverParticipant).createQueryBuilder('p')
+    .innerJoin(Handover, 'h', 'h.id = p.handover_id')
+    .where('p.userid = :userid', { userid })
+    .andWhere('p.role IN (:...roles)', { roles: ['departing', 'hr'] })
+    .andWhere('h.status IN (:...statuses)', { statuses: ['draft', 'active'] })
+    .getCount();
+  return writing > 0;
 }
 
 /** `%`, `_` and the escape itself match literally (escape character `!`). */

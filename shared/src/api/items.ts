@@ -15,6 +15,8 @@ export const ItemView = z.object({
   fields: z.record(z.string(), z.unknown()),
   /** Field names withheld from this caller (team-member performance notes). */
   hiddenFields: z.array(z.string()),
+  /** The colleague each filled person field (PERSON_FIELDS) names. */
+  people: z.record(z.string(), PersonRef),
   naReason: z.string().nullable(),
   returnComment: z.string().nullable(),
   submittedAt: z.string().nullable(),
