@@ -4,7 +4,8 @@
  *
  * 1. 张伟, the departing executive, fills the 重点客户 item (autosaved as he
  *    types), attaches a 5 MB file over a connection that drops halfway (the
- *    upload resumes where it stopped; no chunk is sent twice), submits it.
+ *    upload resumes where it stopped; no chunk is sent twice), submits it,
+ *    and names a team member by picking her from the directory.
  * 2. 李娜, the successor, acknowledges it and asks a question on it.
  * 3. 张伟 gets a card in WeCom, opens the question from it and answers.
  * 4. 李娜 sees the answer under the item.
@@ -144,6 +145,33 @@ async function departingFillsClientItem(zhang: Phone): Promise<{
   return { handoverId, itemPath };
 }
 
+/**
+ * 张伟 names a member of his team from the directory, not by typing a
+ * WeCom account he does not know; the item keeps her name after a reload.
+ */
+async function departingNamesTeamMember(zhang: Phone, handoverId: string): Promise<void> {
+  const { page } = zhang;
+  await step('张伟 picks 李娜 from the directory on a team-member item', async () => {
+    const api = page.context().request;
+    const list = await api.get(
+      `${BASE_URL}/api/handovers/${handoverId}/items?section=team`);
+    const { items } = await list.json() as { items: { id: string; kind: string }[] };
+    const member = items.find((item) => item.kind === 'team_member');
+    if (!member) throw new Error('the demo has no team-member item');
+    await page.goto(`${BASE_URL}/handovers/${handoverId}/items/${member.id}`);
+
+    await page.locator('[data-test="item-person"]').click();
+    await page.locator('[data-test="item-person-search"] input').fill('李');
+    await page.locator('[data-test="item-person-option"][data-userid="lina"]').click();
+    await page.locator('[data-test="autosave-status"]', { hasText: '已保存' })
+      .waitFor({ state: 'visible' });
+    await page.reload();
+    await page.locator('[data-test="item-person"]', { hasText: '李娜' })
+      .waitFor({ state: 'visible' });
+    await screenshot(page, 'flow-team-member');
+  });
+}
+
 /** The server holds exactly the bytes sent: same length and SHA-256. */
 async function checkStoredFile(page: Page, handoverId: string, name: string,
   content: Buffer): Promise<void> {
@@ -259,7 +287,8 @@ export async function handoverFlow({ browser, pageErrors }: BrowserTestKit): Pro
   };
   try {
     const zhang = await step('张伟 logs in on his phone', () => login('zhangwei'));
-    const { itemPath } = await departingFillsClientItem(zhang);
+    const { handoverId, itemPath } = await departingFillsClientItem(zhang);
+    await departingNamesTeamMember(zhang, handoverId);
     const lina = await step('李娜 logs in on hers', () => login('lina'));
     await successorAcknowledgesAndAsks(lina, itemPath);
     await departingAnswersFromCard(zhang);

@@ -34,8 +34,9 @@ function snippetAround(text: string, at: number, length: number): string {
 }
 
 /**
- * The items whose title or field text contains `query`, ignoring case, in
- * the order given. Hidden fields are not in `fields`, so they never match.
+ * The items whose title, field text or named colleagues contain `query`,
+ * ignoring case, in the order given. Hidden fields are not in `fields`, so
+ * they never match.
  */
 export function searchItems(items: ItemView[], query: string): ItemMatch[] {
   const needle = query.trim().toLowerCase();
@@ -45,7 +46,9 @@ export function searchItems(items: ItemView[], query: string): ItemMatch[] {
   for (const item of items) {
     const inTitle = item.title.toLowerCase().includes(needle);
     let snippet: string | null = null;
-    for (const text of fieldTexts(item.fields)) {
+    // Colleagues are found by name as well as by their WeCom account.
+    const names = Object.values(item.people).map((person) => person.name);
+    for (const text of [...fieldTexts(item.fields), ...names]) {
       const at = text.replace(/\s+/g, ' ').toLowerCase().indexOf(needle);
       if (at >= 0) {
         snippet = snippetAround(text, at, needle.length);

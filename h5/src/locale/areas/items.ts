@@ -12,6 +12,7 @@ export const zh = {
   empty: '未填写',
   placeholder: '请填写',
   optional: '选填',
+  pickColleague: '从通讯录选择同事',
   hidden: '仅继任者、负责人和人事可见',
   /** Field labels by item kind, then field name (see item-form.ts). */
   fields: {
@@ -40,7 +41,7 @@ export const zh = {
       notes: '备注',
     },
     team_member: {
-      userid: '成员的企业微信账号',
+      userid: '团队成员',
       recentPerformance: '近期表现',
       workingStyle: '工作风格',
       strengths: '长处',
@@ -123,7 +124,7 @@ export const zh = {
     whole: '请填写整数',
     amount: '金额不能为负，最多两位小数，如 1250000.00',
     date: '请选择一个有效日期',
-    userid: '企业微信账号只含字母、数字和 . @ - _',
+    userid: '请从通讯录选择这位成员',
     externalUserid: '外部联系人 ID 只含字母、数字和 - _',
     row: (row: number, message: string) => `第 ${row} 行：${message}`,
     submitInvalid: (count: number) => `还有 ${count} 处需要补充或修改`,
@@ -173,6 +174,7 @@ export const en: typeof zh = {
   empty: 'Not filled in',
   placeholder: 'Fill in',
   optional: 'Optional',
+  pickColleague: 'Pick a colleague from the directory',
   hidden: 'Only the successor, the manager and HR can see this',
   fields: {
     project: {
@@ -200,7 +202,7 @@ export const en: typeof zh = {
       notes: 'Notes',
     },
     team_member: {
-      userid: "Member's WeCom account",
+      userid: 'Team member',
       recentPerformance: 'Recent performance',
       workingStyle: 'Working style',
       strengths: 'Strengths',
@@ -282,7 +284,7 @@ export const en: typeof zh = {
     whole: 'A whole number',
     amount: 'Not negative, at most 2 decimals, e.g. 1250000.00',
     date: 'Choose a valid date',
-    userid: 'A WeCom account: letters, digits and . @ - _',
+    userid: 'Pick this member from the directory',
     externalUserid: 'An external contact ID: letters, digits and - _',
     row: (row: number, message: string) => `Row ${row}: ${message}`,
     submitInvalid: (count: number) => `${count} fields still need work`,
