@@ -10,6 +10,8 @@
  * 3. 张伟 gets a card in WeCom, opens the question from it and answers.
  * 4. 李娜 sees the answer under the item.
  * 5. 王芳 (HR) posts a progress update; it appears in the sandbox group.
+ * 6. 张伟's edit that cannot be saved waits on his phone; switching account
+ *    asks first, then leaves nothing of it behind.
  *
  * Runs against the freshly seeded demo (run.ts); a screenshot of each main
  * page goes to test/artifacts/.
@@ -149,9 +151,9 @@ async function departingFillsClientItem(zhang: Phone): Promise<{
  * 张伟 names a member of his team from the directory, not by typing a
  * WeCom account he does not know; the item keeps her name after a reload.
  */
-async function departingNamesTeamMember(zhang: Phone, handoverId: string): Promise<void> {
+async function departingNamesTeamMember(zhang: Phone, handoverId: string): Promise<string> {
   const { page } = zhang;
-  await step('张伟 picks 李娜 from the directory on a team-member item', async () => {
+  return step('张伟 picks 李娜 from the directory on a team-member item', async () => {
     const api = page.context().request;
     const list = await api.get(
       `${BASE_URL}/api/handovers/${handoverId}/items?section=team`);
@@ -169,6 +171,47 @@ async function departingNamesTeamMember(zhang: Phone, handoverId: string): Promi
     await page.locator('[data-test="item-person"]', { hasText: '李娜' })
       .waitFor({ state: 'visible' });
     await screenshot(page, 'flow-team-member');
+    return new URL(page.url()).pathname;
+  });
+}
+
+/** The keys of unsaved item edits the H5 keeps in this page's storage. */
+function keptEdits(page: Page): Promise<string[]> {
+  // A string: this file is compiled without the DOM's types.
+  return page.evaluate(`Object.keys(window.localStorage)
+    .filter((key) => key.startsWith('baton.item-edits.'))`) as Promise<string[]>;
+}
+
+/**
+ * An edit that cannot reach the server waits on the phone; switching
+ * account asks first, then takes it (a performance note) off the phone.
+ */
+async function departingSwitchesAccount(zhang: Phone, teamItemPath: string): Promise<void> {
+  const { page } = zhang;
+  const saves = /\/api\/handovers\/\d+\/items\/\d+$/;
+  await step('an edit that cannot be saved waits on the phone', async () => {
+    await page.route(saves, (route) => (route.request().method() === 'PATCH'
+      ? route.abort('internetdisconnected') : route.continue()));
+    await page.goto(`${BASE_URL}${teamItemPath}`);
+    await field(page, 'recentPerformance').fill('上季度完成率 92%，华东第一。');
+    await page.locator('[data-test="autosave-status"]', { hasText: '离线' })
+      .waitFor({ state: 'visible' });
+    if ((await keptEdits(page)).length !== 1) throw new Error('the edit was not kept');
+  });
+
+  await step('switching account asks, then leaves no edit behind', async () => {
+    await page.goto(`${BASE_URL}/`);
+    let asked = '';
+    page.once('dialog', (dialog) => {
+      asked = dialog.message();
+      void dialog.accept();
+    });
+    await page.locator('.van-nav-bar__right').click();
+    await page.locator('[data-userid="zhangwei"]').waitFor({ state: 'visible' });
+    if (!asked.includes('1 项')) throw new Error(`asked "${asked}"`);
+    const left = await keptEdits(page);
+    if (left.length > 0) throw new Error(`edits left behind: ${left.join(', ')}`);
+    await page.unroute(saves);
   });
 }
 
@@ -288,13 +331,14 @@ export async function handoverFlow({ browser, pageErrors }: BrowserTestKit): Pro
   try {
     const zhang = await step('张伟 logs in on his phone', () => login('zhangwei'));
     const { handoverId, itemPath } = await departingFillsClientItem(zhang);
-    await departingNamesTeamMember(zhang, handoverId);
+    const teamItemPath = await departingNamesTeamMember(zhang, handoverId);
     const lina = await step('李娜 logs in on hers', () => login('lina'));
     await successorAcknowledgesAndAsks(lina, itemPath);
     await departingAnswersFromCard(zhang);
     await successorSeesAnswer(lina, itemPath);
     const wang = await step('王芳 logs in on hers', () => login('wangfang'));
     await hrPostsUpdate(wang);
+    await departingSwitchesAccount(zhang, teamItemPath);
   } finally {
     for (const phone of phones) pageErrors.push(...phone.errors);
     await Promise.all(phones.map((phone) => phone.context.close()));

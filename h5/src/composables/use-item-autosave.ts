@@ -4,6 +4,7 @@ import {
 import type { ItemView } from '@baton/shared';
 import { ApiError, updateItem } from '@/api';
 import { t } from '@/locale';
+import { ITEM_EDITS_PREFIX } from '@/utils/local-work';
 
 /** What the autosave line says. */
 export type AutosaveStatus =
@@ -19,7 +20,7 @@ interface StoredEdits {
 }
 
 function storageKey(handoverId: string, itemId: string): string {
-  return `baton.item-edits.${handoverId}.${itemId}`;
+  return `${ITEM_EDITS_PREFIX}${handoverId}.${itemId}`;
 }
 
 function readStored(key: string): StoredEdits | null {

@@ -5,7 +5,7 @@
  * name, size and modification time, within one handover and item.
  */
 
-const PREFIX = 'baton.upload.v1';
+import { UPLOAD_PREFIX as PREFIX } from '@/utils/local-work';
 
 /** What identifies one file's upload to one place. */
 export interface ResumeKey {

@@ -56,6 +56,9 @@ export const en: Messages = {
     greeting: (name: string) => `Hello, ${name}`,
     hrBadge: 'HR view: you can see every handover',
     logout: 'Switch account',
+    logoutUnsaved: (count: number) => `${count} ${count === 1 ? 'item has' : 'items have'}`
+      + ' changes not yet saved to the server; switching account discards them.'
+      + ' Switch anyway?',
     empty: 'You are not in any handover yet. '
       + 'Once HR starts one for you, it shows up here',
     loadError: 'The handover list did not load',

@@ -41,6 +41,8 @@ export const zhCN = {
     greeting: (name: string) => `你好，${name}`,
     hrBadge: '人事视角：可查看全部交接',
     logout: '切换账号',
+    logoutUnsaved: (count: number) =>
+      `有 ${count} 项修改还没保存到服务器，切换账号会丢弃它们。仍要切换吗？`,
     empty: '你还没有参与任何交接；人事发起交接后会出现在这里',
     loadError: '交接列表没有加载出来',
   },
