@@ -85,7 +85,8 @@ describe('the directory search', () => {
     }
     expect((await new Browser(server.url).fetch('/api/directory?q=zhao')).status).toBe(401);
 
-    const draft = await draftHandover(hr, { templateId: await templateIdOf(hr, 'production_director'),
+    const draft = await draftHandover(hr, {
+      templateId: await templateIdOf(hr, 'production_director'),
       departingUserid: 'zhaolei', successorUserid: 'chenjing', managerUserid: 'liuyang' });
     const zhaolei = (await loginAs(server.url, 'zhaolei')).browser;
     expect((await search(zhaolei, 'q=chen')).body.items.map((p) => p.userid))
