@@ -78,6 +78,16 @@ describe('templates and cancellation', () => {
       { method: 'PUT', body: JSON.stringify({ definition: broken }) });
     expect(response.status).toBe(400);
     expect(response.body.error.field).toBe('definition.milestones');
+
+    // Without its sign-off a handover could complete with nobody signing.
+    const unsigned = { ...clone.definition,
+      milestones: clone.definition.milestones.filter((m) => m.rule !== 'signed_off') };
+    const refused = await hr.json<{ error: { field: string } }>(
+      `/api/templates/${clone.id}`,
+      { method: 'PUT', body: JSON.stringify({ definition: unsigned }) });
+    expect([refused.status, refused.body.error.field]).toEqual([400, 'definition.milestones']);
+    expect((await templates(hr)).find((t) => t.id === clone.id)!.version)
+      .toBe(clone.version);
   });
 
   it('a retired template starts nothing new and hides from the list', async () => {

@@ -65,6 +65,12 @@ export const TemplateDefinition = z.object({
   if (new Set(milestones).size !== milestones.length) {
     ctx.addIssue({ code: 'custom', path: ['milestones'], message: 'two milestones share a key' });
   }
+  // Completion waits for the sign-off: without one a handover could be
+  // completed with nobody having signed, with two it is unclear which.
+  if (t.milestones.filter((m) => m.rule === 'signed_off').length !== 1) {
+    ctx.addIssue({ code: 'custom', path: ['milestones'],
+      message: 'a template needs exactly one sign-off milestone (rule signed_off)' });
+  }
   t.milestones.forEach((m, i) => {
     if ((m.rule === 'signed_off') !== Boolean(m.signers?.length)) {
       ctx.addIssue({ code: 'custom', path: ['milestones', i, 'signers'],
