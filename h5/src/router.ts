@@ -90,6 +90,19 @@ export const router = createRouter({
       meta: { title: t.home.title },
     },
     {
+      path: '/hr/templates',
+      name: 'hr-templates',
+      component: () => import('@/pages/TemplatesPage.vue'),
+      meta: { title: t.templates.title },
+    },
+    {
+      path: '/hr/templates/:id',
+      name: 'hr-template',
+      component: () => import('@/pages/TemplatePage.vue'),
+      props: true,
+      meta: { title: t.templates.title },
+    },
+    {
       path: '/:pathMatch(.*)*',
       name: 'not-found',
       component: () => import('@/pages/NotFoundPage.vue'),

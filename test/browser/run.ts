@@ -11,6 +11,7 @@ import { runBrowserTest, setBaseUrl } from './browser';
 import { customers } from './customers';
 import { handoverFlow } from './handover-flow';
 import { smoke } from './smoke';
+import { templates } from './templates';
 
 async function main(): Promise<void> {
   const server = await startServer({
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
     results.push(await runBrowserTest('handover-flow', handoverFlow));
     results.push(await runBrowserTest('smoke', smoke));
     results.push(await runBrowserTest('customers', customers));
+    results.push(await runBrowserTest('templates', templates));
   } finally {
     await server.close();
     await dropTestDatabases();

@@ -1,23 +1,19 @@
 import {
   AttentionListResponse, type AddParticipantRequest, type CreateHandoverRequest,
   DirectoryResponse, HandoverDetail, type HandoverStatus, ProgressPostResponse,
-  TemplateListResponse, TimelineResponse,
+  TimelineResponse,
 } from '@baton/shared';
 import { request } from './http';
 
 /**
- * What HR's screens call: role templates, preparing a handover, the list in
- * attention order, progress posts, participants, the audit trail and the
- * directory search. Every answer is checked against its shared schema.
+ * What HR's screens call: preparing a handover, the list in attention
+ * order, progress posts, participants, the audit trail and the directory
+ * search (role templates are in `./templates`). Every answer is checked
+ * against its shared schema.
  */
 
 function handoverPath(id: string): string {
   return `/api/handovers/${encodeURIComponent(id)}`;
-}
-
-/** `GET /api/templates`: the active role templates, built-in ones first. */
-export function fetchTemplates(signal?: AbortSignal): Promise<TemplateListResponse> {
-  return request('/api/templates', TemplateListResponse, { signal });
 }
 
 /**

@@ -3,7 +3,8 @@ import {
   CreateHandoverRequest, type DirectoryPerson, type HandoverDetail, type TemplateView,
 } from '@baton/shared';
 import { ApiError } from '@/api';
-import { createHandover, fetchTemplates } from '@/api/hr';
+import { createHandover } from '@/api/hr';
+import { fetchTemplates } from '@/api/templates';
 import { t } from '@/locale';
 
 /** The form's fields, named as the request names them. */

@@ -4,6 +4,7 @@ import * as materials from './areas/materials';
 import * as successor from './areas/successor';
 import * as hr from './areas/hr';
 import * as customers from './areas/customers';
+import * as templates from './areas/templates';
 
 const MONTHS = [
   'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun',
@@ -142,4 +143,5 @@ export const en: Messages = {
   successor: successor.en,
   hr: hr.en,
   customers: customers.en,
+  templates: templates.en,
 };

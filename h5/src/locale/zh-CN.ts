@@ -6,6 +6,7 @@ import * as materials from './areas/materials';
 import * as successor from './areas/successor';
 import * as hr from './areas/hr';
 import * as customers from './areas/customers';
+import * as templates from './areas/templates';
 
 /**
  * Every piece of Chinese copy the H5 shows. Plain strings for fixed text,
@@ -122,6 +123,7 @@ export const zhCN = {
   successor: successor.zh,
   hr: hr.zh,
   customers: customers.zh,
+  templates: templates.zh,
 };
 
 /** The shape every locale must have. */
